@@ -1,0 +1,5 @@
+import sys
+
+from tiepdan.cli import main
+
+sys.exit(main())

@@ -1,0 +1,239 @@
+"""Writes on cases. A status changes only through `act`, which asks the pure workflow first.
+
+Each action: checks the transition (`workflow.next_status`), stores a CaseStep, and moves the
+deadlines the transition names (start, stop, pause, resume, recompute). Dates come from the caller
+(`on`), who reads the clock once at the edge.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import date
+
+from auditlog.context import set_actor
+from django.db import transaction
+
+from tiepdan.cases import workflow as wf
+from tiepdan.cases.models import Case, CaseStep, Suspension
+from tiepdan.deadlines import services as deadlines
+from tiepdan.deadlines.models import DeadlineStatus
+from tiepdan.letters.models import Letter
+from tiepdan.org.selectors import roles_of
+
+# Deadlines a new case starts before anyone acts (counted from the letter's receipt).
+_INITIAL_RULES = {
+    wf.Track.COMPLAINT_FIRST: "KN-ACCEPT",
+    wf.Track.COMPLAINT_SECOND: "KN-ACCEPT",
+    wf.Track.COMPLAINT_DISCIPLINE: "KN-ACCEPT",
+    wf.Track.DENUNCIATION: "TC-INIT",
+}
+
+
+class CaseActionRefused(Exception):
+    def __init__(self, message_vi: str, message_en: str = "", missing: tuple[wf.Requirement, ...] = ()):
+        super().__init__(message_vi)
+        self.message_vi = message_vi
+        self.message_en = message_en
+        self.missing = missing
+
+
+@dataclass(frozen=True)
+class ActionInput:
+    documents: frozenset[str] = frozenset()
+    criteria: frozenset[str] = frozenset()
+    withdrawal_exceptions: frozenset[str] = frozenset()
+    dialogue_notice_days: int | None = None
+    remaining_complainants: int | None = None
+    document_number: str = ""
+    document_title: str = ""
+    note: str = ""
+
+
+def _label(rule_id: str) -> str:
+    from tiepdan.legal.rules import get_rule
+
+    try:
+        return get_rule(rule_id, date(2026, 7, 1)).title_vi
+    except Exception:  # noqa: BLE001 - a label is cosmetic; the rule itself was validated by legal
+        return rule_id
+
+
+def _variant(case: Case, rule_id: str) -> str | None:
+    """The legal variant of a settlement rule from the case's facts (complex, remote area)."""
+    base = rule_id.split("-")[0:2]
+    if base == ["KN", "T1"] or base == ["KN", "T2"]:
+        if case.is_remote_area and case.complexity != "none":
+            return "remote-complex"
+        if case.is_remote_area:
+            return "remote"
+        return "complex" if case.complexity != "none" else None
+    if rule_id == "KN-DISC-T":
+        return "complex" if case.complexity != "none" else None
+    if rule_id == "TC-T" and case.complexity != "none":
+        return case.complexity.replace("_", "-")
+    return None
+
+
+def _refresh_due(case: Case) -> None:
+    open_dates = (
+        deadlines.open_deadlines_of(case).exclude(due_on__isnull=True).order_by("due_on").values_list("due_on", flat=True)
+    )
+    case.due_on = next(iter(open_dates), None)
+
+
+@transaction.atomic
+def open_case(
+    *, letter: Letter, track: str, actor, title: str = "", participant_count: int | None = None,
+    is_remote_area: bool = False, handler=None,
+) -> Case:
+    """Open a case for a letter within competence; the acceptance clock runs from the letter's receipt."""
+    track = wf.Track(track)
+    with set_actor(actor):
+        case = Case.objects.create(
+            track=track,
+            status=wf.initial_status(track),
+            unit=letter.unit,
+            original_unit=letter.unit,
+            handler=handler,
+            letter=letter,
+            title=title or letter.summary,
+            domain=letter.domain,
+            commune_code=letter.commune_code,
+            participant_count=participant_count or letter.signer_count,
+            accepted_on=letter.received_on,
+            is_remote_area=is_remote_area,
+        )
+        CaseStep.objects.create(
+            case=case, action="open", to_status=case.status, on=letter.received_on, actor=actor,
+            note=f"Mở hồ sơ từ đơn {letter.code}",
+        )
+        if rule := _INITIAL_RULES.get(track):
+            deadlines.track(
+                subject=case, unit=case.unit, rule_id=rule, start=letter.received_on, label=_label(rule),
+                handler=handler,
+            )
+        _refresh_due(case)
+        case.save(update_fields=["due_on"])
+    return case
+
+
+def _facts(case: Case, data: ActionInput) -> wf.CaseFacts:
+    return wf.CaseFacts(
+        track=case.track,
+        status=case.status,
+        previous_status=case.previous_status or None,
+        documents=frozenset(case.documents) | data.documents,
+        complexity=case.complexity,
+        extensions_used=case.extensions_used,
+        concluded=case.status in wf.AFTER_CONCLUSION,
+        withdrawal_exceptions=data.withdrawal_exceptions,
+        is_second_time=case.track == wf.Track.COMPLAINT_SECOND,
+        dialogue_notice_days=data.dialogue_notice_days,
+        remaining_complainants=data.remaining_complainants,
+        complexity_criteria=data.criteria,
+    )
+
+
+def _role_for(user, case: Case, action: wf.Action) -> wf.Role:
+    roles = [wf.Role(r.value) for r in roles_of(user)]
+    if not roles:
+        raise CaseActionRefused("Bạn không có vai trò xử lý vụ việc.", "You have no role on cases.")
+    allowed = {
+        role for t in wf.transitions_for(wf.Track(case.track)) if t.action == action for role in t.roles
+    }
+    for role in roles:
+        if role in allowed:
+            return role
+    return roles[0]  # the engine refuses it with the reason (wrong role)
+
+
+def actions_for(user, case: Case) -> list[wf.Transition]:
+    facts = _facts(case, ActionInput())
+    seen: dict[str, wf.Transition] = {}
+    for role in roles_of(user):
+        for t in wf.available_actions(facts, wf.Role(role.value)):
+            seen.setdefault(t.action, t)
+    return list(seen.values())
+
+
+@transaction.atomic
+def act(*, case: Case, action: str, actor, on: date, data: ActionInput = ActionInput()) -> Case:
+    """Take a workflow action on the case on date `on`; refused actions raise CaseActionRefused."""
+    case = Case.objects.select_for_update().get(pk=case.pk)
+    last = case.steps.order_by("-on").values_list("on", flat=True).first()
+    if last and on < last:
+        raise CaseActionRefused(
+            f"Ngày thực hiện {on:%d/%m/%Y} không được trước bước trước đó ({last:%d/%m/%Y}).",
+            f"The date {on:%d/%m/%Y} is before the previous step ({last:%d/%m/%Y}).",
+        )
+    action = wf.Action(action)
+    try:
+        outcome = wf.next_status(_facts(case, data), action, _role_for(actor, case, action))
+    except wf.TransitionRefused as exc:
+        raise CaseActionRefused(exc.reason_vi, exc.reason_en, exc.missing) from None
+    transition = outcome.transition
+    before = case.status
+    with set_actor(actor):
+        if outcome.status != case.status:
+            if outcome.status == wf.Status.SUSPENDED:
+                case.previous_status = case.status
+            elif before == wf.Status.SUSPENDED:
+                case.previous_status = ""
+            case.status = outcome.status
+        case.documents = sorted(set(case.documents) | set(data.documents))
+        if outcome.complexity is not None:
+            case.complexity = outcome.complexity
+            case.complexity_criteria = sorted(data.criteria)
+        if action == wf.Action.EXTEND:
+            case.extensions_used += 1
+        if outcome.status in wf.TERMINAL:
+            case.closed_on = on
+        case.save()
+        CaseStep.objects.create(
+            case=case, action=action, from_status=before, to_status=case.status, on=on, actor=actor,
+            document_number=data.document_number, document_title=data.document_title,
+            note="\n".join(filter(None, [data.note, *outcome.notes_vi])),
+        )
+        _move_deadlines(case, transition, on, data)
+        _refresh_due(case)
+        case.save(update_fields=["due_on"])
+    return case
+
+
+def _move_deadlines(case: Case, transition: wf.Transition, on: date, data: ActionInput) -> None:
+    if transition.stops_deadlines:
+        deadlines.close_deadlines(case, tuple(transition.stops_deadlines), on=on)
+    if transition.pauses_deadlines:
+        Suspension.objects.create(case=case, start=on, reason=data.note or data.document_title)
+        _set_suspensions(case, transition.pauses_deadlines)
+    if transition.resumes_deadlines:
+        Suspension.objects.filter(case=case, end__isnull=True).update(end=on)
+        _set_suspensions(case, transition.resumes_deadlines)
+    if transition.recomputes_deadlines:
+        for rule in transition.recomputes_deadlines:
+            for deadline in deadlines.open_deadlines_of(case, rule):
+                deadlines.update_deadlines(
+                    case, (deadline.rule_id,), variant=_variant(case, deadline.rule_id) or "",
+                    extensions=case.extensions_used if deadline.rule_id == "TC-T" else deadline.extensions,
+                )
+    for rule in transition.starts_deadlines:
+        deadlines.track(
+            subject=case, unit=case.unit, rule_id=rule, start=on, label=_label(rule), handler=case.handler,
+            variant=_variant(case, rule),
+        )
+
+
+def _set_suspensions(case: Case, rules: Iterable[str]) -> None:
+    spans = [
+        [s.start.isoformat(), s.end.isoformat() if s.end else None] for s in case.suspensions.order_by("start")
+    ]
+    deadlines.update_deadlines(case, tuple(rules), suspensions=spans)
+
+
+def remap_unit(old_unit, new_unit) -> int:
+    """Open cases move to the successor unit; closed ones stay attached to the unit that handled them."""
+    return Case.objects.filter(unit=old_unit, closed_on__isnull=True).update(unit=new_unit)
+
+
+__all__ = ["ActionInput", "CaseActionRefused", "DeadlineStatus", "act", "actions_for", "open_case", "remap_unit"]

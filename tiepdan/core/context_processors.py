@@ -1,0 +1,15 @@
+from tiepdan.core.navigation import nav_for
+from tiepdan.org.selectors import roles_of, staff_of
+
+
+def shell(request):
+    user = getattr(request, "user", None)
+    if user is None or not user.is_authenticated:
+        return {}
+    roles = roles_of(user)
+    return {
+        "nav_items": nav_for(roles),
+        "current_staff": staff_of(user),
+        "current_roles": sorted(roles, key=lambda r: r.value),
+        "unread_count": user.notifications.filter(read_at__isnull=True).count(),
+    }

@@ -1,0 +1,39 @@
+"""The navigation of the staff shell, per role. Each entry names the roles that see it."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+
+from tiepdan.org.roles import Role
+
+ALL_STAFF = frozenset(Role)
+
+
+@dataclass(frozen=True)
+class NavItem:
+    url_name: str
+    label: str
+    roles: frozenset[Role]
+
+    @property
+    def url(self) -> str:
+        return reverse(self.url_name)
+
+
+NAV = (
+    NavItem("home", _("Việc của tôi"), ALL_STAFF),
+    NavItem("reception:visit_list", _("Sổ tiếp công dân"), ALL_STAFF - {Role.TRADE_UNION, Role.YOUTH_UNION}),
+    NavItem("letters:letter_list", _("Đơn thư"), ALL_STAFF - {Role.PLANNING_OFFICE}),
+    NavItem("cases:case_list", _("Vụ việc"), ALL_STAFF - {Role.PLANNING_OFFICE}),
+    NavItem("people:citizen_list", _("Công dân"), ALL_STAFF - {Role.TRADE_UNION, Role.YOUTH_UNION}),
+    NavItem("deadlines:deadline_list", _("Thời hạn"), ALL_STAFF),
+    NavItem("org:unit_list", _("Tổ chức"), frozenset({Role.ADMINISTRATOR, Role.LEADERSHIP, Role.INSPECTION, Role.AUDITOR})),
+    NavItem("deadlines:calendar", _("Lịch làm việc"), frozenset({Role.ADMINISTRATOR, Role.INSPECTION, Role.AUDITOR})),
+)
+
+
+def nav_for(roles: frozenset[Role]) -> list[NavItem]:
+    return [item for item in NAV if item.roles & roles]

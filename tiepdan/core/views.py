@@ -1,0 +1,30 @@
+from django.contrib.auth.decorators import login_required
+from django.db import connection
+from django.http import HttpRequest, HttpResponse, JsonResponse
+from django.shortcuts import render
+from django.utils import timezone
+
+from tiepdan.deadlines import selectors as deadline_selectors
+from tiepdan.notifications.models import Notification
+
+
+@login_required
+def home(request: HttpRequest) -> HttpResponse:
+    today = timezone.localdate()
+    work = deadline_selectors.my_work(request.user, today=today)
+    notices = Notification.objects.filter(recipient=request.user, read_at__isnull=True)[:10]
+    return render(request, "core/home.html", {"work": work, "notices": notices, "today": today})
+
+
+@login_required
+def notifications(request: HttpRequest) -> HttpResponse:
+    notices = Notification.objects.filter(recipient=request.user)[:200]
+    if request.method == "POST":
+        Notification.objects.filter(recipient=request.user, read_at__isnull=True).update(read_at=timezone.now())
+    return render(request, "core/notifications.html", {"notices": notices})
+
+
+def healthz(request: HttpRequest) -> JsonResponse:
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT 1")
+    return JsonResponse({"status": "ok"})

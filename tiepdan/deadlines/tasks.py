@@ -1,0 +1,14 @@
+"""Scheduled jobs (huey): the daily deadline watch."""
+
+from huey import crontab
+from huey.contrib.djhuey import db_periodic_task
+
+from django.utils import timezone
+
+from tiepdan.deadlines.watch import run_watch
+
+
+# huey evaluates crontabs in UTC: 23:30 UTC is 06:30 in Asia/Ho_Chi_Minh.
+@db_periodic_task(crontab(hour="23", minute="30"))
+def daily_deadline_watch():
+    return run_watch(today=timezone.localdate())
