@@ -70,3 +70,46 @@ def unit(demo_org):
     from tiepdan.org.models import Unit
 
     return lambda code: Unit.objects.get(code=code)
+
+
+@pytest.fixture
+def make_letter(demo_org, officer):
+    from datetime import date
+
+    from tiepdan.letters.models import Letter, LetterSender
+    from tiepdan.org.models import Unit
+    from tiepdan.people.models import Citizen
+
+    def make(unit_code="ql-van-hoa", *, matter_type="complaint", received_on=date(2026, 3, 2), sender=None, **kw):
+        letter = Letter.objects.create(
+            unit=Unit.objects.get(code=unit_code), channel="post", received_on=received_on,
+            summary=kw.pop("summary", "Khiếu nại quyết định xử phạt biểu diễn nghệ thuật"), matter_type=matter_type,
+            created_by=officer, **kw,
+        )
+        if sender is None:
+            sender = Citizen(full_name="Nguyễn Văn An", id_number=None, phone="0912345678")
+            sender.refresh_search_keys()
+            sender.save()
+        LetterSender.objects.create(letter=letter, citizen=sender)
+        return letter
+
+    return make
+
+
+@pytest.fixture
+def make_visit(demo_org, officer):
+    from datetime import datetime
+    from zoneinfo import ZoneInfo
+
+    from tiepdan.org.models import Unit
+    from tiepdan.reception.models import Visit
+
+    def make(unit_code="ttr-pc", **kw):
+        return Visit.objects.create(
+            unit=Unit.objects.get(code=unit_code),
+            received_at=kw.pop("received_at", datetime(2026, 3, 2, 9, 0, tzinfo=ZoneInfo("Asia/Ho_Chi_Minh"))),
+            matter_type=kw.pop("matter_type", "petition"), content=kw.pop("content", "Kiến nghị về lễ hội"),
+            outcome=kw.pop("outcome", "guided"), created_by=officer, **kw,
+        )
+
+    return make

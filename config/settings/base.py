@@ -11,6 +11,7 @@ from config.settings import env
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
 DATA_DIR = env.data_dir()
 DATA_DIR.mkdir(parents=True, exist_ok=True)
+(DATA_DIR / "static").mkdir(exist_ok=True)
 
 SECRET_KEY = env.secret_key(DATA_DIR)
 DEBUG = env.env_bool("DEBUG", False)

@@ -18,6 +18,7 @@ from tiepdan.cases import workflow as wf
 from tiepdan.cases.models import Case, CaseStep, Suspension
 from tiepdan.deadlines import services as deadlines
 from tiepdan.deadlines.models import DeadlineStatus
+from tiepdan.legal.errors import RuleNotInForce
 from tiepdan.letters.models import Letter
 from tiepdan.org.selectors import roles_of
 
@@ -218,10 +219,15 @@ def _move_deadlines(case: Case, transition: wf.Transition, on: date, data: Actio
                     extensions=case.extensions_used if deadline.rule_id == "TC-T" else deadline.extensions,
                 )
     for rule in transition.starts_deadlines:
-        deadlines.track(
-            subject=case, unit=case.unit, rule_id=rule, start=on, label=_label(rule), handler=case.handler,
-            variant=_variant(case, rule),
-        )
+        try:
+            deadlines.track(
+                subject=case, unit=case.unit, rule_id=rule, start=on, label=_label(rule), handler=case.handler,
+                variant=_variant(case, rule),
+            )
+        except RuleNotInForce:
+            # E.g. KN-SUSP-SEND exists only from 01/07/2026 (Decree 155/2026): before that date the law
+            # sets no time limit for sending the decision, so none is tracked.
+            continue
 
 
 def _set_suspensions(case: Case, rules: Iterable[str]) -> None:
