@@ -19,6 +19,7 @@ from tiepdan.cases.models import Case, CaseStep, Suspension
 from tiepdan.deadlines import services as deadlines
 from tiepdan.deadlines.models import DeadlineStatus
 from tiepdan.legal.errors import RuleNotInForce
+from tiepdan.legal.rules import get_rule
 from tiepdan.letters.models import Letter
 from tiepdan.org.selectors import roles_of
 
@@ -52,8 +53,6 @@ class ActionInput:
 
 
 def _label(rule_id: str) -> str:
-    from tiepdan.legal.rules import get_rule
-
     try:
         return get_rule(rule_id, date(2026, 7, 1)).title_vi
     except Exception:  # noqa: BLE001 - a label is cosmetic; the rule itself was validated by legal
@@ -169,6 +168,7 @@ def act(*, case: Case, action: str, actor, on: date, data: ActionInput = ActionI
             f"The date {on:%d/%m/%Y} is before the previous step ({last:%d/%m/%Y}).",
         )
     action = wf.Action(action)
+    _check_in_force(case, action, on)
     try:
         outcome = wf.next_status(_facts(case, data), action, _role_for(actor, case, action))
     except wf.TransitionRefused as exc:
@@ -200,6 +200,19 @@ def act(*, case: Case, action: str, actor, on: date, data: ActionInput = ActionI
         _refresh_due(case)
         case.save(update_fields=["due_on"])
     return case
+
+
+def _check_in_force(case: Case, action: wf.Action, on: date) -> None:
+    """Suspending a complaint exists only from 01/07/2026 (Law 136/2025; Decree 155/2026 Art 12)."""
+    if action == wf.Action.SUSPEND and wf.Track(case.track) in wf.COMPLAINT_TRACKS:
+        try:
+            get_rule("KN-SUSP-SEND", on)
+        except RuleNotInForce as exc:
+            raise CaseActionRefused(
+                "Trước ngày 01/07/2026 pháp luật khiếu nại chưa quy định tạm đình chỉ giải quyết khiếu nại. "
+                + exc.message_vi,
+                "Complaint settlement cannot be suspended before 01/07/2026. " + exc.message_en,
+            ) from None
 
 
 def _move_deadlines(case: Case, transition: wf.Transition, on: date, data: ActionInput) -> None:

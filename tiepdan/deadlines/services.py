@@ -69,7 +69,8 @@ def open_deadlines_of(subject, *rule_prefixes: str):
     if rule_prefixes:
         condition = Q()
         for prefix in rule_prefixes:
-            condition |= Q(rule_id__startswith=prefix)
+            # "KN-ACCEPT" matches the regime variants KN-ACCEPT-A/-B, never another rule ("TC-T" ≠ "TC-TX").
+            condition |= Q(rule_id=prefix) | Q(rule_id__startswith=f"{prefix}-")
         qs = qs.filter(condition)
     return qs
 

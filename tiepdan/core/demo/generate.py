@@ -254,3 +254,48 @@ def generate(*, agency: Agency, letters: int, seed: int, today: date, progress: 
     generator.make_visits(visits)
     generator.make_letters(letters)
     return DemoSummary(citizens=citizens, visits=visits, letters=letters)
+
+
+def seed_open_work(*, agency: Agency, today: date, seed: int, cases: int = 40) -> int:
+    """Deadlines for the letters still being handled, and cases at every stage, through the services."""
+    from django.contrib.auth import get_user_model
+
+    from tiepdan.cases import services as case_services
+    from tiepdan.cases.workflow import Action, Track
+    from tiepdan.deadlines import services as deadline_services
+
+    rng = random.Random(seed)
+    for letter in Letter.objects.exclude(status=LetterStatus.DISPOSED).select_related("unit")[:2000]:
+        rule = "TC-INIT" if letter.matter_type == MatterType.DENUNCIATION else "XLD-TIME"
+        deadline_services.track(
+            subject=letter, unit=letter.unit, rule_id=rule, start=letter.received_on,
+            label=f"Xử lý đơn {letter.code}",
+        )
+    director = get_user_model().objects.get(username="giamdoc")
+    tracks = {MatterType.COMPLAINT: Track.COMPLAINT_FIRST, MatterType.DENUNCIATION: Track.DENUNCIATION,
+              MatterType.PETITION: Track.PETITION, MatterType.FEEDBACK: Track.PETITION}
+    accepted = list(
+        Letter.objects.filter(disposition=Disposition.ACCEPT, received_on__gte=today - timedelta(days=120))
+        .order_by("received_on", "id")[: cases * 3]
+    )
+    opened = 0
+    for letter in rng.sample(accepted, min(cases, len(accepted))):
+        track = tracks[letter.matter_type]
+        case = case_services.open_case(letter=letter, track=track, actor=director)
+        day = letter.received_on + timedelta(days=rng.randint(3, 8))
+        if day > today:
+            continue
+        docs = frozenset({"acceptance_decision"})
+        if track == Track.PETITION:
+            case_services.act(case=case, action=Action.START_STUDY, actor=director, on=day)
+        else:
+            case_services.act(case=case, action=Action.ACCEPT, actor=director, on=day,
+                              data=case_services.ActionInput(documents=docs, document_number=f"{opened + 1:02d}/QĐ-SVHTTDL"))
+            if rng.random() < 0.3 and day + timedelta(days=5) <= today:
+                case_services.act(
+                    case=case, action=Action.DETERMINE_COMPLEXITY, actor=director, on=day + timedelta(days=5),
+                    data=case_services.ActionInput(documents=frozenset({"complexity_determination"}),
+                                                   criteria=frozenset({"b", "c"} if rng.random() < 0.5 else {"a"})),
+                )
+        opened += 1
+    return opened

@@ -1,7 +1,7 @@
 from django.core.management.base import BaseCommand
 from django.utils import timezone
 
-from tiepdan.core.demo.generate import generate
+from tiepdan.core.demo.generate import generate, seed_open_work
 from tiepdan.letters.models import Letter
 from tiepdan.org.loader import DEMO_PASSWORD, load_demo_organisation
 
@@ -24,7 +24,8 @@ class Command(BaseCommand):
             agency=agency, letters=o["letters"], seed=o["seed"], today=timezone.localdate(),
             progress=not o["no_progress"],
         )
+        cases = seed_open_work(agency=agency, today=timezone.localdate(), seed=o["seed"])
         self.stdout.write(
-            f"Đã nạp: {summary.citizens} công dân, {summary.visits} lượt tiếp, {summary.letters} đơn. "
+            f"Đã nạp {cases} vụ việc, {summary.citizens} công dân, {summary.visits} lượt tiếp, {summary.letters} đơn. "
             f"Mật khẩu các tài khoản mẫu: {DEMO_PASSWORD}"
         )
