@@ -11,4 +11,5 @@ urlpatterns = [
     path("don/", include("tiepdan.letters.urls")),
     path("vu-viec/", include("tiepdan.cases.urls")),
     path("thoi-han/", include("tiepdan.deadlines.urls")),
+    path("van-ban/", include("tiepdan.documents.urls")),
 ]

@@ -39,6 +39,7 @@ INSTALLED_APPS = [
     "tiepdan.letters",
     "tiepdan.cases",
     "tiepdan.deadlines",
+    "tiepdan.documents",
     "tiepdan.notifications",
 ]
 
