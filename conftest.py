@@ -6,17 +6,21 @@ and must be refused everything of the others' units.
 """
 
 import pytest
-from django.contrib.auth import get_user_model
 
-from tiepdan.org.loader import DEMO_PASSWORD, load_demo_organisation
+# Imports of Django and the apps stay inside the fixtures, so that the pure packages (legal, text,
+# workflow) can be tested with `-p no:django`.
 
 
 @pytest.fixture
 def demo_org(db):
+    from tiepdan.org.loader import load_demo_organisation
+
     return load_demo_organisation()
 
 
 def _user(username):
+    from django.contrib.auth import get_user_model
+
     return get_user_model().objects.get(username=username)
 
 
@@ -62,6 +66,8 @@ def outsider(demo_org):
 
 @pytest.fixture
 def demo_password():
+    from tiepdan.org.loader import DEMO_PASSWORD
+
     return DEMO_PASSWORD
 
 
