@@ -86,11 +86,17 @@ def make_letter(demo_org, officer):
     from tiepdan.org.models import Unit
     from tiepdan.people.models import Citizen
 
-    def make(unit_code="ql-van-hoa", *, matter_type="complaint", received_on=date(2026, 3, 2), sender=None, **kw):
+    def make(
+        unit_code="ql-van-hoa", *, matter_type="complaint", received_on=date(2026, 3, 2), sender=None, **kw
+    ):
         letter = Letter.objects.create(
-            unit=Unit.objects.get(code=unit_code), channel="post", received_on=received_on,
-            summary=kw.pop("summary", "Khiếu nại quyết định xử phạt biểu diễn nghệ thuật"), matter_type=matter_type,
-            created_by=officer, **kw,
+            unit=Unit.objects.get(code=unit_code),
+            channel="post",
+            received_on=received_on,
+            summary=kw.pop("summary", "Khiếu nại quyết định xử phạt biểu diễn nghệ thuật"),
+            matter_type=matter_type,
+            created_by=officer,
+            **kw,
         )
         if sender is None:
             sender = Citizen(full_name="Nguyễn Văn An", id_number=None, phone="0912345678")
@@ -113,9 +119,14 @@ def make_visit(demo_org, officer):
     def make(unit_code="ttr-pc", **kw):
         return Visit.objects.create(
             unit=Unit.objects.get(code=unit_code),
-            received_at=kw.pop("received_at", datetime(2026, 3, 2, 9, 0, tzinfo=ZoneInfo("Asia/Ho_Chi_Minh"))),
-            matter_type=kw.pop("matter_type", "petition"), content=kw.pop("content", "Kiến nghị về lễ hội"),
-            outcome=kw.pop("outcome", "guided"), created_by=officer, **kw,
+            received_at=kw.pop(
+                "received_at", datetime(2026, 3, 2, 9, 0, tzinfo=ZoneInfo("Asia/Ho_Chi_Minh"))
+            ),
+            matter_type=kw.pop("matter_type", "petition"),
+            content=kw.pop("content", "Kiến nghị về lễ hội"),
+            outcome=kw.pop("outcome", "guided"),
+            created_by=officer,
+            **kw,
         )
 
     return make

@@ -70,13 +70,13 @@ def _serve(args: list[str]) -> int:
     call_command("collectstatic", interactive=False, verbosity=0)
     worker = None
     if not options.no_worker:
-        worker = subprocess.Popen([sys.executable, "-m", "tiepdan", "run_huey", "--quiet"])  # noqa: S603
+        worker = subprocess.Popen([sys.executable, "-m", "tiepdan", "run_huey", "--quiet"])
     bind = f"{options.host}:{options.port}"
     sys.stdout.write(f"tiepdan: http://{bind}/\n")
     sys.stdout.flush()
     try:
         # gunicorn: a production WSGI server; whitenoise serves the collected static files.
-        return subprocess.call(  # noqa: S603
+        return subprocess.call(
             [
                 sys.executable, "-m", "gunicorn", "config.wsgi:application",
                 "--bind", bind, "--workers", str(options.workers), "--access-logfile", "-",

@@ -23,7 +23,9 @@ class ConfigError(ImproperlyConfigured):
 
 
 def _fail(name: str, value: str, vi: str, en: str) -> ConfigError:
-    return ConfigError(f"Cấu hình sai: {name}={value!r} — {vi}. / Bad configuration: {name}={value!r} — {en}.")
+    return ConfigError(
+        f"Cấu hình sai: {name}={value!r} — {vi}. / Bad configuration: {name}={value!r} — {en}."
+    )
 
 
 def env_bool(name: str, default: bool, environ: dict[str, str] | None = None) -> bool:
@@ -36,7 +38,9 @@ def env_bool(name: str, default: bool, environ: dict[str, str] | None = None) ->
         return True
     if value in _FALSE:
         return False
-    raise _fail(name, raw, "chỉ nhận true/false, 1/0, yes/no, on/off", "expected true/false, 1/0, yes/no, on/off")
+    raise _fail(
+        name, raw, "chỉ nhận true/false, 1/0, yes/no, on/off", "expected true/false, 1/0, yes/no, on/off"
+    )
 
 
 def env_int(name: str, default: int, *, minimum: int = 0, environ: dict[str, str] | None = None) -> int:
@@ -109,7 +113,9 @@ def env_database(name: str, data_dir: Path, environ: dict[str, str] | None = Non
             "CONN_MAX_AGE": 60,
             "CONN_HEALTH_CHECKS": True,
         }
-    raise _fail(name, raw, "chỉ hỗ trợ sqlite:/// hoặc postgres://", "only sqlite:/// or postgres:// are supported")
+    raise _fail(
+        name, raw, "chỉ hỗ trợ sqlite:/// hoặc postgres://", "only sqlite:/// or postgres:// are supported"
+    )
 
 
 def _sqlite(path: Path) -> dict:
@@ -163,7 +169,9 @@ def encryption_keys(data_dir: Path, environ: dict[str, str] | None = None) -> li
             try:
                 Fernet(key)
             except ValueError:
-                raise _fail("TIEPDAN_ENCRYPTION_KEYS", "***", "khóa Fernet không hợp lệ", "invalid Fernet key") from None
+                raise _fail(
+                    "TIEPDAN_ENCRYPTION_KEYS", "***", "khóa Fernet không hợp lệ", "invalid Fernet key"
+                ) from None
         if not keys:
             raise _fail("TIEPDAN_ENCRYPTION_KEYS", raw, "danh sách rỗng", "empty list")
         return keys

@@ -9,7 +9,7 @@ import tempfile
 # Tests never write into the developer's ./var.
 os.environ.setdefault("TIEPDAN_DATA_DIR", tempfile.mkdtemp(prefix="tiepdan-test-"))
 
-from config.settings.base import *  # noqa: E402, F403
+from config.settings.base import *  # noqa: F403
 
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"

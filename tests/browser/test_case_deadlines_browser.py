@@ -22,7 +22,9 @@ def _act(page, action: str, on: str, documents: list[str], criteria: list[str] =
     block.locator("button[type=submit]").click()
 
 
-def test_complaint_due_date_moves_with_complexity_and_suspension(page, login, live_server, make_letter, handler):
+def test_complaint_due_date_moves_with_complexity_and_suspension(
+    page, login, live_server, make_letter, handler
+):
     letter = make_letter("ql-van-hoa", received_on=date(2026, 9, 7))
     case = open_case(letter=letter, track="complaint_first", actor=handler)
     login("truongphong")
@@ -50,7 +52,9 @@ def test_complaint_due_date_moves_with_complexity_and_suspension(page, login, li
     expect(page.locator("#suspensions")).to_contain_text("15/09/2026 – 25/09/2026")
 
 
-def test_a_refused_action_keeps_the_input_and_says_why_in_vietnamese(page, login, live_server, make_letter, handler):
+def test_a_refused_action_keeps_the_input_and_says_why_in_vietnamese(
+    page, login, live_server, make_letter, handler
+):
     case = open_case(letter=make_letter("ql-van-hoa"), track="complaint_first", actor=handler)
     login("truongphong")
     page.goto(f"{live_server.url}/vu-viec/{case.code}/")

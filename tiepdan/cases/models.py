@@ -27,15 +27,23 @@ class Case(models.Model):
     track = models.CharField(_("loại vụ việc"), max_length=30, db_index=True)
     status = models.CharField(_("trạng thái"), max_length=30, db_index=True)
     previous_status = models.CharField(max_length=30, blank=True)
-    unit = models.ForeignKey(Unit, on_delete=models.PROTECT, related_name="cases", verbose_name=_("đơn vị chủ trì"))
+    unit = models.ForeignKey(
+        Unit, on_delete=models.PROTECT, related_name="cases", verbose_name=_("đơn vị chủ trì")
+    )
     original_unit = models.ForeignKey(Unit, on_delete=models.PROTECT, related_name="+", null=True, blank=True)
     handler = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="handled_cases",
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="handled_cases",
         verbose_name=_("người xử lý"),
     )
     letter = models.ForeignKey(Letter, on_delete=models.PROTECT, null=True, blank=True, related_name="cases")
     title = models.CharField(_("nội dung vụ việc"), max_length=500)
-    domain = models.ForeignKey(Domain, on_delete=models.PROTECT, null=True, blank=True, verbose_name=_("lĩnh vực"))
+    domain = models.ForeignKey(
+        Domain, on_delete=models.PROTECT, null=True, blank=True, verbose_name=_("lĩnh vực")
+    )
     commune_code = models.PositiveIntegerField(null=True, blank=True, db_index=True)
     participant_count = models.PositiveIntegerField(_("số người"), default=1)
     accepted_on = models.DateField(_("ngày thụ lý"), db_index=True)
@@ -81,6 +89,9 @@ class CaseStep(models.Model):
         verbose_name_plural = _("các bước xử lý")
         ordering = ["on", "id"]
 
+    def __str__(self) -> str:
+        return f"{self.case_id}: {self.action} {self.on:%d/%m/%Y}"
+
 
 class Suspension(models.Model):
     case = models.ForeignKey(Case, on_delete=models.PROTECT, related_name="suspensions")
@@ -91,3 +102,5 @@ class Suspension(models.Model):
     class Meta:
         ordering = ["start"]
 
+    def __str__(self) -> str:
+        return f"{self.start:%d/%m/%Y} – {self.end:%d/%m/%Y}" if self.end else f"{self.start:%d/%m/%Y} –"

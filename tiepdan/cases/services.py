@@ -55,7 +55,7 @@ class ActionInput:
 def _label(rule_id: str) -> str:
     try:
         return get_rule(rule_id, date(2026, 7, 1)).title_vi
-    except Exception:  # noqa: BLE001 - a label is cosmetic; the rule itself was validated by legal
+    except Exception:
         return rule_id
 
 
@@ -77,15 +77,24 @@ def _variant(case: Case, rule_id: str) -> str | None:
 
 def _refresh_due(case: Case) -> None:
     open_dates = (
-        deadlines.open_deadlines_of(case).exclude(due_on__isnull=True).order_by("due_on").values_list("due_on", flat=True)
+        deadlines.open_deadlines_of(case)
+        .exclude(due_on__isnull=True)
+        .order_by("due_on")
+        .values_list("due_on", flat=True)
     )
     case.due_on = next(iter(open_dates), None)
 
 
 @transaction.atomic
 def open_case(
-    *, letter: Letter, track: str, actor, title: str = "", participant_count: int | None = None,
-    is_remote_area: bool = False, handler=None,
+    *,
+    letter: Letter,
+    track: str,
+    actor,
+    title: str = "",
+    participant_count: int | None = None,
+    is_remote_area: bool = False,
+    handler=None,
 ) -> Case:
     """Open a case for a letter within competence; the acceptance clock runs from the letter's receipt."""
     track = wf.Track(track)
@@ -105,12 +114,20 @@ def open_case(
             is_remote_area=is_remote_area,
         )
         CaseStep.objects.create(
-            case=case, action="open", to_status=case.status, on=letter.received_on, actor=actor,
+            case=case,
+            action="open",
+            to_status=case.status,
+            on=letter.received_on,
+            actor=actor,
             note=f"Mở hồ sơ từ đơn {letter.code}",
         )
         if rule := _INITIAL_RULES.get(track):
             deadlines.track(
-                subject=case, unit=case.unit, rule_id=rule, start=letter.received_on, label=_label(rule),
+                subject=case,
+                unit=case.unit,
+                rule_id=rule,
+                start=letter.received_on,
+                label=_label(rule),
                 handler=handler,
             )
         _refresh_due(case)
@@ -192,8 +209,14 @@ def act(*, case: Case, action: str, actor, on: date, data: ActionInput = ActionI
             case.closed_on = on
         case.save()
         CaseStep.objects.create(
-            case=case, action=action, from_status=before, to_status=case.status, on=on, actor=actor,
-            document_number=data.document_number, document_title=data.document_title,
+            case=case,
+            action=action,
+            from_status=before,
+            to_status=case.status,
+            on=on,
+            actor=actor,
+            document_number=data.document_number,
+            document_title=data.document_title,
             note="\n".join(filter(None, [data.note, *outcome.notes_vi])),
         )
         _move_deadlines(case, transition, on, data)
@@ -228,13 +251,20 @@ def _move_deadlines(case: Case, transition: wf.Transition, on: date, data: Actio
         for rule in transition.recomputes_deadlines:
             for deadline in deadlines.open_deadlines_of(case, rule):
                 deadlines.update_deadlines(
-                    case, (deadline.rule_id,), variant=_variant(case, deadline.rule_id) or "",
+                    case,
+                    (deadline.rule_id,),
+                    variant=_variant(case, deadline.rule_id) or "",
                     extensions=case.extensions_used if deadline.rule_id == "TC-T" else deadline.extensions,
                 )
     for rule in transition.starts_deadlines:
         try:
             deadlines.track(
-                subject=case, unit=case.unit, rule_id=rule, start=on, label=_label(rule), handler=case.handler,
+                subject=case,
+                unit=case.unit,
+                rule_id=rule,
+                start=on,
+                label=_label(rule),
+                handler=case.handler,
                 variant=_variant(case, rule),
             )
         except RuleNotInForce:
@@ -245,7 +275,8 @@ def _move_deadlines(case: Case, transition: wf.Transition, on: date, data: Actio
 
 def _set_suspensions(case: Case, rules: Iterable[str]) -> None:
     spans = [
-        [s.start.isoformat(), s.end.isoformat() if s.end else None] for s in case.suspensions.order_by("start")
+        [s.start.isoformat(), s.end.isoformat() if s.end else None]
+        for s in case.suspensions.order_by("start")
     ]
     deadlines.update_deadlines(case, tuple(rules), suspensions=spans)
 
@@ -255,4 +286,12 @@ def remap_unit(old_unit, new_unit) -> int:
     return Case.objects.filter(unit=old_unit, closed_on__isnull=True).update(unit=new_unit)
 
 
-__all__ = ["ActionInput", "CaseActionRefused", "DeadlineStatus", "act", "actions_for", "open_case", "remap_unit"]
+__all__ = [
+    "ActionInput",
+    "CaseActionRefused",
+    "DeadlineStatus",
+    "act",
+    "actions_for",
+    "open_case",
+    "remap_unit",
+]

@@ -26,7 +26,8 @@ def case_list(request: HttpRequest) -> HttpResponse:
         qs = qs.filter(closed_on__isnull=True)
     page = Paginator(qs, 50).get_page(request.GET.get("trang"))
     return render(
-        request, "cases/case_list.html",
+        request,
+        "cases/case_list.html",
         {"page": page, "tracks": list(wf.Track), "loai": track, "today": timezone.localdate()},
     )
 
@@ -61,18 +62,25 @@ def case_act(request: HttpRequest, code: str) -> HttpResponse:
     if form.is_valid():
         d = form.cleaned_data
         data = services.ActionInput(
-            documents=frozenset(d["documents"]), criteria=frozenset(d["criteria"]),
+            documents=frozenset(d["documents"]),
+            criteria=frozenset(d["criteria"]),
             withdrawal_exceptions=frozenset(d["withdrawal_exceptions"]),
-            dialogue_notice_days=d["dialogue_notice_days"], document_number=d["document_number"],
-            document_title=d["document_title"], note=d["note"],
+            dialogue_notice_days=d["dialogue_notice_days"],
+            document_number=d["document_number"],
+            document_title=d["document_title"],
+            note=d["note"],
         )
         try:
             services.act(case=case, action=d["action"], actor=request.user, on=d["on"], data=data)
         except services.CaseActionRefused as exc:
-            reason = exc.message_en if translation.get_language() == "en" and exc.message_en else exc.message_vi
+            reason = (
+                exc.message_en if translation.get_language() == "en" and exc.message_en else exc.message_vi
+            )
             form.add_error(None, reason)
         else:
-            messages.success(request, _("Đã ghi nhận: %(a)s.") % {"a": wf.ACTION_LABELS[wf.Action(d["action"])][0]})
+            messages.success(
+                request, _("Đã ghi nhận: %(a)s.") % {"a": wf.ACTION_LABELS[wf.Action(d["action"])][0]}
+            )
             return redirect("cases:case_detail", code=case.code)
     context = _detail_context(request, case, form=form, failed_action=request.POST.get("action", ""))
     return render(request, "cases/case_detail.html", context, status=422)

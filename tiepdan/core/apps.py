@@ -15,6 +15,20 @@ class CoreConfig(AppConfig):
         from tiepdan.people.models import Citizen
         from tiepdan.reception.models import Visit, VisitParticipant
 
-        for model in (Agency, Unit, UnitChange, Position, Staff, Domain, Citizen, Visit, VisitParticipant, Letter,
-                      LetterSender, Case, CaseStep, Suspension):
+        for model in (
+            Agency,
+            Unit,
+            UnitChange,
+            Position,
+            Staff,
+            Domain,
+            Citizen,
+            Visit,
+            VisitParticipant,
+            Letter,
+            LetterSender,
+            Case,
+            CaseStep,
+            Suspension,
+        ):
             auditlog.register(model)

@@ -30,8 +30,17 @@ NAV = (
     NavItem("cases:case_list", _("Vụ việc"), ALL_STAFF - {Role.PLANNING_OFFICE}),
     NavItem("people:citizen_list", _("Công dân"), ALL_STAFF - {Role.TRADE_UNION, Role.YOUTH_UNION}),
     NavItem("deadlines:deadline_list", _("Thời hạn"), ALL_STAFF),
-    NavItem("org:unit_list", _("Tổ chức"), frozenset({Role.ADMINISTRATOR, Role.LEADERSHIP, Role.INSPECTION, Role.AUDITOR})),
-    NavItem("deadlines:calendar", _("Lịch làm việc"), frozenset({Role.ADMINISTRATOR, Role.INSPECTION, Role.AUDITOR})),
+    NavItem(
+        "org:unit_list",
+        _("Tổ chức"),
+        frozenset({Role.ADMINISTRATOR, Role.LEADERSHIP, Role.INSPECTION, Role.AUDITOR}),
+    ),
+    NavItem("legal_documents", _("Căn cứ pháp lý"), ALL_STAFF),
+    NavItem(
+        "deadlines:calendar",
+        _("Lịch làm việc"),
+        frozenset({Role.ADMINISTRATOR, Role.INSPECTION, Role.AUDITOR}),
+    ),
 )
 
 

@@ -10,5 +10,6 @@ urlpatterns = [
     path("doi-mat-khau/", auth_views.PasswordChangeView.as_view(), name="password_change"),
     path("doi-mat-khau/xong/", auth_views.PasswordChangeDoneView.as_view(), name="password_change_done"),
     path("thong-bao/", views.notifications, name="notifications"),
+    path("van-ban-phap-luat/", views.legal_documents, name="legal_documents"),
     path("healthz", views.healthz, name="healthz"),
 ]

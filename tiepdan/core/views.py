@@ -20,7 +20,9 @@ def home(request: HttpRequest) -> HttpResponse:
 def notifications(request: HttpRequest) -> HttpResponse:
     notices = Notification.objects.filter(recipient=request.user)[:200]
     if request.method == "POST":
-        Notification.objects.filter(recipient=request.user, read_at__isnull=True).update(read_at=timezone.now())
+        Notification.objects.filter(recipient=request.user, read_at__isnull=True).update(
+            read_at=timezone.now()
+        )
     return render(request, "core/notifications.html", {"notices": notices})
 
 
@@ -28,3 +30,13 @@ def healthz(request: HttpRequest) -> JsonResponse:
     with connection.cursor() as cursor:
         cursor.execute("SELECT 1")
     return JsonResponse({"status": "ok"})
+
+
+@login_required
+def legal_documents(request: HttpRequest) -> HttpResponse:
+    from tiepdan.legal.documents import LEGAL_DOCUMENTS
+    from tiepdan.legal.rules import RULES
+
+    today = timezone.localdate()
+    rows = [(d, d.in_force_on(today)) for d in LEGAL_DOCUMENTS]
+    return render(request, "core/legal_documents.html", {"rows": rows, "rules": RULES, "today": today})

@@ -26,7 +26,9 @@ class Deadline(models.Model):
     content_type = models.ForeignKey(ContentType, on_delete=models.PROTECT)
     object_id = models.PositiveBigIntegerField()
     subject = GenericForeignKey("content_type", "object_id")
-    unit = models.ForeignKey(Unit, on_delete=models.PROTECT, related_name="deadlines", verbose_name=_("đơn vị"))
+    unit = models.ForeignKey(
+        Unit, on_delete=models.PROTECT, related_name="deadlines", verbose_name=_("đơn vị")
+    )
     handler = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="deadlines"
     )
@@ -88,7 +90,9 @@ class OfficialDay(models.Model):
     day = models.DateField(_("ngày"))
     kind = models.CharField(_("loại"), max_length=20, choices=OfficialDayKind.choices)
     reason = models.CharField(_("lý do, văn bản thông báo"), max_length=255)
-    created_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, related_name="+")
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, related_name="+"
+    )
     created_at = models.DateTimeField(auto_now_add=True)
     withdrawn = models.BooleanField(_("đã hủy"), default=False)
 
@@ -101,3 +105,6 @@ class OfficialDay(models.Model):
                 fields=["day"], condition=models.Q(withdrawn=False), name="official_day_unique_when_current"
             )
         ]
+
+    def __str__(self) -> str:
+        return f"{self.day:%d/%m/%Y}: {self.reason}"

@@ -89,7 +89,9 @@ def update_deadlines(subject, rule_prefixes: tuple[str, ...], **changes) -> list
     return updated
 
 
-def close_deadlines(subject, rule_prefixes: tuple[str, ...], *, on: date, status: str = DeadlineStatus.MET) -> int:
+def close_deadlines(
+    subject, rule_prefixes: tuple[str, ...], *, on: date, status: str = DeadlineStatus.MET
+) -> int:
     return open_deadlines_of(subject, *rule_prefixes).update(status=status, met_on=on)
 
 

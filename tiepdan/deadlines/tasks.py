@@ -1,9 +1,8 @@
 """Scheduled jobs (huey): the daily deadline watch."""
 
+from django.utils import timezone
 from huey import crontab
 from huey.contrib.djhuey import db_periodic_task
-
-from django.utils import timezone
 
 from tiepdan.deadlines.watch import run_watch
 

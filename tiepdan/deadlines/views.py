@@ -1,4 +1,3 @@
-
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
@@ -93,9 +92,7 @@ def calendar_withdraw(request: HttpRequest, pk: int) -> HttpResponse:
     edit = withdraw_official_day(row=row, actor=request.user)
     messages.success(
         request,
-        _("Đã hủy ngày %(d)s; tính lại %(n)s thời hạn đang mở.") % {"d": f"{row.day:%d/%m/%Y}", "n": edit.recomputed},
+        _("Đã hủy ngày %(d)s; tính lại %(n)s thời hạn đang mở.")
+        % {"d": f"{row.day:%d/%m/%Y}", "n": edit.recomputed},
     )
     return redirect(f"{reverse('deadlines:calendar')}?nam={row.day.year}")
-
-
-

@@ -20,7 +20,7 @@ class LegalError(Exception):
         return f"Lỗi: {self.message_vi} / Error: {self.message_en}".replace("\n", " ")
 
 
-class UnknownRule(LegalError):  # noqa: N818 - public API name
+class UnknownRule(LegalError):
     """No rule has this id (nor this base id)."""
 
 
@@ -28,15 +28,15 @@ class RuleNotInForce(UnknownRule):
     """The rule exists but is not in force on the start date (regime A to 30/06/2026, B from 01/07/2026)."""
 
 
-class UnknownVariant(LegalError):  # noqa: N818 - public API name
+class UnknownVariant(LegalError):
     """The rule has no variant of that name (e.g. "remote" for TC-T)."""
 
 
-class TooManyExtensions(LegalError):  # noqa: N818 - public API name
+class TooManyExtensions(LegalError):
     """More extensions than allowed for the rule and variant (TC-T: complex 1, especially complex 2)."""
 
 
-class NoTimeLimit(LegalError):  # noqa: N818 - public API name
+class NoTimeLimit(LegalError):
     """The rule is in the table for citation only (quota, count, confidentiality, report period...)."""
 
 
@@ -48,9 +48,9 @@ class CalendarDataError(LegalError):
     """Calendar data (holidays file, official table, administrator entry) is malformed."""
 
 
-class CalendarConflict(CalendarDataError):  # noqa: N818 - public API name
+class CalendarConflict(CalendarDataError):
     """The same day is listed twice, or both as a day off and as a working day, in one source."""
 
 
-class InvalidArgument(LegalError):  # noqa: N818 - public API name
+class InvalidArgument(LegalError):
     """An argument outside its domain (overlapping suspensions, unknown criterion, bad report kind...)."""

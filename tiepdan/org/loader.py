@@ -15,7 +15,7 @@ from tiepdan.org.models import Agency, Domain, Position, Staff, Unit
 from tiepdan.org.roles import Role
 
 DEMO_FILE = Path(__file__).parent / "data" / "bac_ninh_svhttdl.json"
-DEMO_PASSWORD = "tiepdan-demo-2026"  # noqa: S105 - documented demo password, demo data only
+DEMO_PASSWORD = "tiepdan-demo-2026"  # noqa: S105 - the documented password of the demo accounts
 
 
 def ensure_role_groups() -> dict[str, Group]:
@@ -72,7 +72,10 @@ def load_organisation(data: dict, *, password: str | None = DEMO_PASSWORD) -> Ag
             user.save(update_fields=["is_superuser"])
         user.groups.set([groups[r] for r in row["roles"]])
         Staff.objects.create(
-            user=user, unit=units[row["unit"]], position=positions[row["position"]], full_name=row["full_name"]
+            user=user,
+            unit=units[row["unit"]],
+            position=positions[row["position"]],
+            full_name=row["full_name"],
         )
     for order, row in enumerate(data["domains"]):
         Domain.objects.create(agency=agency, order=order, **row)

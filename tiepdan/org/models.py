@@ -17,7 +17,9 @@ class Agency(models.Model):
     name = models.CharField(_("tên cơ quan"), max_length=255)
     short_name = models.CharField(_("tên viết tắt"), max_length=50)
     abbreviation = models.CharField(
-        _("ký hiệu trên văn bản"), max_length=30, help_text=_("Ví dụ: SVHTTDL (Nghị định 30/2020, Phụ lục III)")
+        _("ký hiệu trên văn bản"),
+        max_length=30,
+        help_text=_("Ví dụ: SVHTTDL (Nghị định 30/2020, Phụ lục III)"),
     )
     parent_body = models.CharField(_("cơ quan chủ quản"), max_length=255, blank=True)
     place_name = models.CharField(_("địa danh ghi trên văn bản"), max_length=100)
@@ -42,9 +44,16 @@ class UnitKind(models.TextChoices):
 
 
 class Unit(models.Model):
-    agency = models.ForeignKey(Agency, on_delete=models.PROTECT, related_name="units", verbose_name=_("cơ quan"))
+    agency = models.ForeignKey(
+        Agency, on_delete=models.PROTECT, related_name="units", verbose_name=_("cơ quan")
+    )
     parent = models.ForeignKey(
-        "self", on_delete=models.PROTECT, null=True, blank=True, related_name="children", verbose_name=_("đơn vị cha")
+        "self",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="children",
+        verbose_name=_("đơn vị cha"),
     )
     code = models.SlugField(_("mã"), max_length=40)
     name = models.CharField(_("tên đơn vị"), max_length=255)
@@ -95,7 +104,12 @@ class UnitChange(models.Model):
     kind = models.CharField(_("loại thay đổi"), max_length=20, choices=UnitChangeKind.choices)
     effective_on = models.DateField(_("ngày hiệu lực"))
     successor = models.ForeignKey(
-        Unit, on_delete=models.PROTECT, null=True, blank=True, related_name="+", verbose_name=_("đơn vị tiếp nhận")
+        Unit,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("đơn vị tiếp nhận"),
     )
     old_name = models.CharField(_("tên cũ"), max_length=255, blank=True)
     legal_basis = models.CharField(_("căn cứ"), max_length=255, blank=True)
@@ -107,6 +121,9 @@ class UnitChange(models.Model):
         verbose_name = _("thay đổi tổ chức")
         verbose_name_plural = _("thay đổi tổ chức")
         ordering = ["-effective_on", "-id"]
+
+    def __str__(self) -> str:
+        return f"{self.unit}: {self.get_kind_display()} {self.effective_on:%d/%m/%Y}"
 
 
 class Position(models.Model):
@@ -129,7 +146,12 @@ class Staff(models.Model):
     user = models.OneToOneField(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="staff")
     unit = models.ForeignKey(Unit, on_delete=models.PROTECT, related_name="staff", verbose_name=_("đơn vị"))
     position = models.ForeignKey(
-        Position, on_delete=models.PROTECT, null=True, blank=True, related_name="staff", verbose_name=_("chức vụ")
+        Position,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="staff",
+        verbose_name=_("chức vụ"),
     )
     full_name = models.CharField(_("họ và tên"), max_length=120)
     phone = models.CharField(_("điện thoại"), max_length=20, blank=True)
@@ -158,7 +180,9 @@ class Domain(models.Model):
         verbose_name = _("lĩnh vực")
         verbose_name_plural = _("lĩnh vực")
         ordering = ["order", "name"]
-        constraints = [models.UniqueConstraint(fields=["agency", "code"], name="domain_code_unique_per_agency")]
+        constraints = [
+            models.UniqueConstraint(fields=["agency", "code"], name="domain_code_unique_per_agency")
+        ]
 
     def __str__(self) -> str:
         return self.name

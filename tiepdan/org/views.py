@@ -25,9 +25,11 @@ def unit_detail(request: HttpRequest, pk: int) -> HttpResponse:
     if has_role(request.user, Role.ADMINISTRATOR) and unit.valid_to is None:
         form = EndUnitForm(request.POST or None, unit=unit)
         if request.method == "POST" and form.is_valid():
-            change = services.end_unit(unit=unit, on=form.cleaned_data["effective_on"], **{
-                k: form.cleaned_data[k] for k in ("kind", "successor", "legal_basis", "note")
-            })
+            change = services.end_unit(
+                unit=unit,
+                on=form.cleaned_data["effective_on"],
+                **{k: form.cleaned_data[k] for k in ("kind", "successor", "legal_basis", "note")},
+            )
             messages.success(
                 request,
                 _("Đã ghi nhận thay đổi; %(n)s hồ sơ đang mở được chuyển sang %(u)s.")

@@ -3,8 +3,8 @@
 from datetime import date
 
 import pytest
-from django.test.utils import CaptureQueriesContext
 from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from tiepdan.cases import services
@@ -18,13 +18,19 @@ def _deadline(case, rule_prefix):
 
 @pytest.fixture
 def complaint(make_letter, handler):
-    return services.open_case(letter=make_letter(received_on=date(2026, 9, 7)), track="complaint_first",
-                              actor=handler)
+    return services.open_case(
+        letter=make_letter(received_on=date(2026, 9, 7)), track="complaint_first", actor=handler
+    )
 
 
 def _accept(case, head, on=date(2026, 9, 10)):
-    return services.act(case=case, action="accept", actor=head, on=on,
-                        data=services.ActionInput(documents=frozenset({"acceptance_decision"})))
+    return services.act(
+        case=case,
+        action="accept",
+        actor=head,
+        on=on,
+        data=services.ActionInput(documents=frozenset({"acceptance_decision"})),
+    )
 
 
 def test_opening_a_complaint_starts_the_acceptance_limit_of_the_regime_in_force(complaint):
@@ -61,14 +67,29 @@ def test_an_action_dated_before_the_previous_step_is_refused(complaint, head):
 
 def test_complexity_lengthens_and_suspension_pauses_the_settlement(complaint, head):
     case = _accept(complaint, head)
-    services.act(case=case, action="determine_complexity", actor=head, on=date(2026, 9, 11),
-                 data=services.ActionInput(documents=frozenset({"complexity_determination"}), criteria=frozenset("b")))
+    services.act(
+        case=case,
+        action="determine_complexity",
+        actor=head,
+        on=date(2026, 9, 11),
+        data=services.ActionInput(documents=frozenset({"complexity_determination"}), criteria=frozenset("b")),
+    )
     assert _deadline(case, "KN-T1").due_on == date(2026, 10, 26)
-    services.act(case=case, action="suspend", actor=head, on=date(2026, 9, 15),
-                 data=services.ActionInput(documents=frozenset({"suspension_decision"})))
+    services.act(
+        case=case,
+        action="suspend",
+        actor=head,
+        on=date(2026, 9, 15),
+        data=services.ActionInput(documents=frozenset({"suspension_decision"})),
+    )
     assert _deadline(case, "KN-T1").due_on is None
-    services.act(case=case, action="resume", actor=head, on=date(2026, 9, 25),
-                 data=services.ActionInput(documents=frozenset({"continuation_decision"})))
+    services.act(
+        case=case,
+        action="resume",
+        actor=head,
+        on=date(2026, 9, 25),
+        data=services.ActionInput(documents=frozenset({"continuation_decision"})),
+    )
     case.refresh_from_db()
     assert case.status == "accepted"
     assert _deadline(case, "KN-T1").due_on == date(2026, 11, 4)
@@ -76,25 +97,49 @@ def test_complexity_lengthens_and_suspension_pauses_the_settlement(complaint, he
 
 
 def test_a_complaint_cannot_be_suspended_before_the_2026_amendments(make_letter, handler, head):
-    case = services.open_case(letter=make_letter(received_on=date(2026, 3, 2)), track="complaint_first",
-                              actor=handler)
+    case = services.open_case(
+        letter=make_letter(received_on=date(2026, 3, 2)), track="complaint_first", actor=handler
+    )
     _accept(case, head, on=date(2026, 3, 5))
     with pytest.raises(services.CaseActionRefused, match="01/07/2026"):
-        services.act(case=case, action="suspend", actor=head, on=date(2026, 3, 15),
-                     data=services.ActionInput(documents=frozenset({"suspension_decision"})))
+        services.act(
+            case=case,
+            action="suspend",
+            actor=head,
+            on=date(2026, 3, 15),
+            data=services.ActionInput(documents=frozenset({"suspension_decision"})),
+        )
 
 
 def test_denunciation_extension_adds_thirty_days(make_letter, handler, head):
-    case = services.open_case(letter=make_letter(matter_type="denunciation", received_on=date(2026, 3, 2)),
-                              track="denunciation", actor=handler)
+    case = services.open_case(
+        letter=make_letter(matter_type="denunciation", received_on=date(2026, 3, 2)),
+        track="denunciation",
+        actor=handler,
+    )
     assert _deadline(case, "TC-INIT").due_on == date(2026, 3, 11)
-    services.act(case=case, action="accept", actor=head, on=date(2026, 3, 2),
-                 data=services.ActionInput(documents=frozenset({"acceptance_decision"})))
+    services.act(
+        case=case,
+        action="accept",
+        actor=head,
+        on=date(2026, 3, 2),
+        data=services.ActionInput(documents=frozenset({"acceptance_decision"})),
+    )
     assert _deadline(case, "TC-T").due_on == date(2026, 4, 1)
-    services.act(case=case, action="determine_complexity", actor=head, on=date(2026, 3, 10),
-                 data=services.ActionInput(documents=frozenset({"complexity_determination"}), criteria=frozenset("a")))
-    services.act(case=case, action="extend", actor=head, on=date(2026, 3, 20),
-                 data=services.ActionInput(documents=frozenset({"extension_decision"})))
+    services.act(
+        case=case,
+        action="determine_complexity",
+        actor=head,
+        on=date(2026, 3, 10),
+        data=services.ActionInput(documents=frozenset({"complexity_determination"}), criteria=frozenset("a")),
+    )
+    services.act(
+        case=case,
+        action="extend",
+        actor=head,
+        on=date(2026, 3, 20),
+        data=services.ActionInput(documents=frozenset({"extension_decision"})),
+    )
     # domain.md example: TC-T from 02/03/2026, complex, one extension → Mon 04/05/2026 (60 days).
     deadline = _deadline(case, "TC-T")
     assert (deadline.due_on, deadline.days) == (date(2026, 5, 4), 60)

@@ -84,7 +84,7 @@ class Outcome:
     complexity: str | None = None
 
 
-class TransitionRefused(Exception):  # noqa: N818 - the name is part of the cases app's API
+class TransitionRefused(Exception):
     """An action that may not be taken. `code` says which rule refused it (stable, for tests and logs);
     `missing` lists the documents still needed."""
 

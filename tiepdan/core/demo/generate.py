@@ -31,13 +31,30 @@ from tiepdan.text.normalize import digits, fold
 
 BATCH = 5000
 DAYS = 548  # 18 months
-TYPE_WEIGHTS = [(MatterType.COMPLAINT, 35), (MatterType.DENUNCIATION, 12), (MatterType.PETITION, 30),
-                (MatterType.FEEDBACK, 23)]
-CHANNEL_WEIGHTS = [(Channel.RECEPTION, 30), (Channel.POST, 30), (Channel.TRANSFERRED, 18), (Channel.PORTAL, 8),
-                   (Channel.EMAIL, 6), (Channel.DEPUTY, 4), (Channel.PRESS, 2), (Channel.BOX, 2)]
+TYPE_WEIGHTS = [
+    (MatterType.COMPLAINT, 35),
+    (MatterType.DENUNCIATION, 12),
+    (MatterType.PETITION, 30),
+    (MatterType.FEEDBACK, 23),
+]
+CHANNEL_WEIGHTS = [
+    (Channel.RECEPTION, 30),
+    (Channel.POST, 30),
+    (Channel.TRANSFERRED, 18),
+    (Channel.PORTAL, 8),
+    (Channel.EMAIL, 6),
+    (Channel.DEPUTY, 4),
+    (Channel.PRESS, 2),
+    (Channel.BOX, 2),
+]
 DISPOSITIONS = {
-    MatterType.COMPLAINT: [(Disposition.ACCEPT, 30), (Disposition.GUIDE, 30), (Disposition.FILE, 20),
-                           (Disposition.TRANSFER, 15), (Disposition.URGE, 5)],
+    MatterType.COMPLAINT: [
+        (Disposition.ACCEPT, 30),
+        (Disposition.GUIDE, 30),
+        (Disposition.FILE, 20),
+        (Disposition.TRANSFER, 15),
+        (Disposition.URGE, 5),
+    ],
     MatterType.DENUNCIATION: [(Disposition.ACCEPT, 25), (Disposition.TRANSFER, 40), (Disposition.FILE, 35)],
     MatterType.PETITION: [(Disposition.ACCEPT, 50), (Disposition.TRANSFER, 30), (Disposition.FILE, 20)],
     MatterType.FEEDBACK: [(Disposition.ACCEPT, 50), (Disposition.TRANSFER, 30), (Disposition.FILE, 20)],
@@ -73,7 +90,9 @@ class Generator:
         self.creator_id = (self.officers[0] if self.officers else Staff.objects.first()).user_id
         self.citizen_ids: list[int] = []
         self.calendar = working_calendar()
-        self.used_ids: set[str] = set(Citizen.objects.exclude(id_number=None).values_list("id_number", flat=True))
+        self.used_ids: set[str] = set(
+            Citizen.objects.exclude(id_number=None).values_list("id_number", flat=True)
+        )
 
     # --- citizens -------------------------------------------------------------------------
     def _name(self) -> str:
@@ -88,8 +107,10 @@ class Generator:
         while True:
             year = rng.randint(1945, 2006)
             century = 0 if year < 2000 else 2
-            number = (f"{rng.choice(CCCD_PROVINCE)}{century + rng.randint(0, 1)}{year % 100:02d}"
-                      f"{rng.randint(0, 999999):06d}")
+            number = (
+                f"{rng.choice(CCCD_PROVINCE)}{century + rng.randint(0, 1)}{year % 100:02d}"
+                f"{rng.randint(0, 999999):06d}"
+            )
             if number not in self.used_ids:
                 self.used_ids.add(number)
                 return number
@@ -130,9 +151,9 @@ class Generator:
         rng = self.rng
         while True:
             day = self.start + timedelta(days=rng.randint(0, DAYS))
-            if day.weekday() < 5 or rng.random() < 0.05:
-                if date(2025, 12, 1) <= day <= date(2026, 3, 31) or rng.random() < 0.8:
-                    return day
+            weekday_or_rare_weekend = day.weekday() < 5 or rng.random() < 0.05
+            if weekday_or_rare_weekend and (date(2025, 12, 1) <= day <= date(2026, 3, 31) or rng.random() < 0.8):
+                return day
 
     @cache  # noqa: B019 - one generator per run; ~550 distinct days
     def _due(self, rule_id: str, start: date) -> date | None:
@@ -194,7 +215,9 @@ class Generator:
         for batch in self._batches(count, "Đơn thư", self._letter):
             letters = Letter.objects.bulk_create([letter for letter, _ in batch])
             links = [
-                LetterSender(letter_id=letter.pk, citizen_id=cid, is_representative=(i == 0 and len(senders) > 1))
+                LetterSender(
+                    letter_id=letter.pk, citizen_id=cid, is_representative=(i == 0 and len(senders) > 1)
+                )
                 for letter, (_, senders) in zip(letters, batch, strict=True)
                 for i, cid in enumerate(senders)
             ]
@@ -232,7 +255,9 @@ class Generator:
             answer_due_on=self._due("TCD-ANSWER-10", day),
             created_by_id=self.creator_id,
         )
-        visitors = rng.sample(self.citizen_ids, min(head_count if head_count < 6 else 5, len(self.citizen_ids)))
+        visitors = rng.sample(
+            self.citizen_ids, min(head_count if head_count < 6 else 5, len(self.citizen_ids))
+        )
         return visit, visitors
 
     def make_visits(self, count: int) -> None:
@@ -268,15 +293,23 @@ def seed_open_work(*, agency: Agency, today: date, seed: int, cases: int = 40) -
     for letter in Letter.objects.exclude(status=LetterStatus.DISPOSED).select_related("unit")[:2000]:
         rule = "TC-INIT" if letter.matter_type == MatterType.DENUNCIATION else "XLD-TIME"
         deadline_services.track(
-            subject=letter, unit=letter.unit, rule_id=rule, start=letter.received_on,
+            subject=letter,
+            unit=letter.unit,
+            rule_id=rule,
+            start=letter.received_on,
             label=f"Xử lý đơn {letter.code}",
         )
     director = get_user_model().objects.get(username="giamdoc")
-    tracks = {MatterType.COMPLAINT: Track.COMPLAINT_FIRST, MatterType.DENUNCIATION: Track.DENUNCIATION,
-              MatterType.PETITION: Track.PETITION, MatterType.FEEDBACK: Track.PETITION}
+    tracks = {
+        MatterType.COMPLAINT: Track.COMPLAINT_FIRST,
+        MatterType.DENUNCIATION: Track.DENUNCIATION,
+        MatterType.PETITION: Track.PETITION,
+        MatterType.FEEDBACK: Track.PETITION,
+    }
     accepted = list(
-        Letter.objects.filter(disposition=Disposition.ACCEPT, received_on__gte=today - timedelta(days=120))
-        .order_by("received_on", "id")[: cases * 3]
+        Letter.objects.filter(
+            disposition=Disposition.ACCEPT, received_on__gte=today - timedelta(days=120)
+        ).order_by("received_on", "id")[: cases * 3]
     )
     opened = 0
     for letter in rng.sample(accepted, min(cases, len(accepted))):
@@ -289,13 +322,25 @@ def seed_open_work(*, agency: Agency, today: date, seed: int, cases: int = 40) -
         if track == Track.PETITION:
             case_services.act(case=case, action=Action.START_STUDY, actor=director, on=day)
         else:
-            case_services.act(case=case, action=Action.ACCEPT, actor=director, on=day,
-                              data=case_services.ActionInput(documents=docs, document_number=f"{opened + 1:02d}/QĐ-SVHTTDL"))
+            case_services.act(
+                case=case,
+                action=Action.ACCEPT,
+                actor=director,
+                on=day,
+                data=case_services.ActionInput(
+                    documents=docs, document_number=f"{opened + 1:02d}/QĐ-SVHTTDL"
+                ),
+            )
             if rng.random() < 0.3 and day + timedelta(days=5) <= today:
                 case_services.act(
-                    case=case, action=Action.DETERMINE_COMPLEXITY, actor=director, on=day + timedelta(days=5),
-                    data=case_services.ActionInput(documents=frozenset({"complexity_determination"}),
-                                                   criteria=frozenset({"b", "c"} if rng.random() < 0.5 else {"a"})),
+                    case=case,
+                    action=Action.DETERMINE_COMPLEXITY,
+                    actor=director,
+                    on=day + timedelta(days=5),
+                    data=case_services.ActionInput(
+                        documents=frozenset({"complexity_determination"}),
+                        criteria=frozenset({"b", "c"} if rng.random() < 0.5 else {"a"}),
+                    ),
                 )
         opened += 1
     return opened

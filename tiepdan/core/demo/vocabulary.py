@@ -1,18 +1,89 @@
 """Fictional but realistic Vietnamese material for demo data (names in family–middle–given order)."""
 
 FAMILY_NAMES = [
-    ("Nguyễn", 38), ("Trần", 11), ("Lê", 9), ("Phạm", 7), ("Hoàng", 5), ("Vũ", 4), ("Phan", 4), ("Đỗ", 3),
-    ("Ngô", 3), ("Đặng", 2), ("Bùi", 2), ("Dương", 2), ("Lý", 1), ("Đào", 1), ("Trịnh", 1), ("Đinh", 1),
-    ("Tạ", 1), ("Chu", 1), ("Nghiêm", 1), ("Hà", 1),
+    ("Nguyễn", 38),
+    ("Trần", 11),
+    ("Lê", 9),
+    ("Phạm", 7),
+    ("Hoàng", 5),
+    ("Vũ", 4),
+    ("Phan", 4),
+    ("Đỗ", 3),
+    ("Ngô", 3),
+    ("Đặng", 2),
+    ("Bùi", 2),
+    ("Dương", 2),
+    ("Lý", 1),
+    ("Đào", 1),
+    ("Trịnh", 1),
+    ("Đinh", 1),
+    ("Tạ", 1),
+    ("Chu", 1),
+    ("Nghiêm", 1),
+    ("Hà", 1),
 ]
 MALE_MIDDLE = ["Văn", "Đức", "Minh", "Quang", "Hữu", "Xuân", "Công", "Thành", "Ngọc", "Bá"]
 FEMALE_MIDDLE = ["Thị", "Thu", "Ngọc", "Minh", "Thanh", "Hồng", "Kim", "Phương"]
-MALE_GIVEN = ["Hùng", "Dũng", "Tuấn", "Nam", "Long", "Hải", "Sơn", "Cường", "Thắng", "Tùng", "Khánh", "Bình",
-              "Quý", "Hiếu", "Toàn", "Phúc", "Trung", "Đạt", "Lâm", "Vinh"]
-FEMALE_GIVEN = ["Hương", "Lan", "Mai", "Hà", "Linh", "Trang", "Hạnh", "Nhung", "Thảo", "Yến", "Ngọc", "Huyền",
-                "Dung", "Loan", "Oanh", "Thủy", "Liên", "Quyên", "Vân", "Hoa"]
-HAMLETS = ["Thôn Đông", "Thôn Đoài", "Thôn Nam", "Thôn Bắc", "Thôn Thượng", "Thôn Hạ", "Khu phố 1", "Khu phố 2",
-           "Tổ dân phố 3", "Tổ dân phố 5", "Xóm Chùa", "Xóm Đình", "Làng Cổ Mễ", "Làng Diềm"]
+MALE_GIVEN = [
+    "Hùng",
+    "Dũng",
+    "Tuấn",
+    "Nam",
+    "Long",
+    "Hải",
+    "Sơn",
+    "Cường",
+    "Thắng",
+    "Tùng",
+    "Khánh",
+    "Bình",
+    "Quý",
+    "Hiếu",
+    "Toàn",
+    "Phúc",
+    "Trung",
+    "Đạt",
+    "Lâm",
+    "Vinh",
+]
+FEMALE_GIVEN = [
+    "Hương",
+    "Lan",
+    "Mai",
+    "Hà",
+    "Linh",
+    "Trang",
+    "Hạnh",
+    "Nhung",
+    "Thảo",
+    "Yến",
+    "Ngọc",
+    "Huyền",
+    "Dung",
+    "Loan",
+    "Oanh",
+    "Thủy",
+    "Liên",
+    "Quyên",
+    "Vân",
+    "Hoa",
+]
+HAMLETS = [
+    "Thôn Đông",
+    "Thôn Đoài",
+    "Thôn Nam",
+    "Thôn Bắc",
+    "Thôn Thượng",
+    "Thôn Hạ",
+    "Khu phố 1",
+    "Khu phố 2",
+    "Tổ dân phố 3",
+    "Tổ dân phố 5",
+    "Xóm Chùa",
+    "Xóm Đình",
+    "Làng Cổ Mễ",
+    "Làng Diềm",
+]
 
 # Summaries per domain code: {place} and {unit} are filled in.
 SUMMARIES = {
@@ -75,7 +146,14 @@ SUMMARIES = {
 
 # Which unit code usually handles a domain (the advisory unit takes what is not listed).
 DOMAIN_UNITS = {
-    "van-hoa-nghe-thuat": "ql-van-hoa", "gia-dinh": "ql-van-hoa", "quang-cao": "ql-van-hoa",
-    "dich-vu-van-hoa": "ql-van-hoa", "di-san": "ql-di-san", "le-hoi": "ql-di-san", "dat-dai-xay-dung": "ql-di-san",
-    "thu-vien-bao-tang": "bao-tang", "the-thao": "ql-the-thao", "du-lich": "ql-du-lich",
+    "van-hoa-nghe-thuat": "ql-van-hoa",
+    "gia-dinh": "ql-van-hoa",
+    "quang-cao": "ql-van-hoa",
+    "dich-vu-van-hoa": "ql-van-hoa",
+    "di-san": "ql-di-san",
+    "le-hoi": "ql-di-san",
+    "dat-dai-xay-dung": "ql-di-san",
+    "thu-vien-bao-tang": "bao-tang",
+    "the-thao": "ql-the-thao",
+    "du-lich": "ql-du-lich",
 }

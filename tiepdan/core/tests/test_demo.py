@@ -18,7 +18,9 @@ from tiepdan.reception.models import Visit
 
 
 def _snapshot():
-    return list(Letter.objects.order_by("id").values_list("received_on", "matter_type", "summary", "unit__code"))
+    return list(
+        Letter.objects.order_by("id").values_list("received_on", "matter_type", "summary", "unit__code")
+    )
 
 
 class _Rollback(Exception):

@@ -52,7 +52,10 @@ def test_outsider_lists_do_not_show_other_units_items(client, outsider, culture_
 def test_own_unit_and_leadership_see_the_items(client, handler, leader, culture_letter, culture_case):
     for user in (handler, leader):
         client.force_login(user)
-        assert client.get(reverse("letters:letter_detail", kwargs={"code": culture_letter.code})).status_code == 200
+        assert (
+            client.get(reverse("letters:letter_detail", kwargs={"code": culture_letter.code})).status_code
+            == 200
+        )
         assert client.get(reverse("cases:case_detail", kwargs={"code": culture_case.code})).status_code == 200
 
 
@@ -70,7 +73,9 @@ def test_user_without_staff_record_sees_nothing(client, db, culture_letter):
 
     stranger = get_user_model().objects.create_user("stranger", password="x-very-long-pass")
     client.force_login(stranger)
-    assert client.get(reverse("letters:letter_detail", kwargs={"code": culture_letter.code})).status_code == 404
+    assert (
+        client.get(reverse("letters:letter_detail", kwargs={"code": culture_letter.code})).status_code == 404
+    )
     assert culture_letter.code not in client.get(reverse("letters:letter_list")).content.decode()
 
 

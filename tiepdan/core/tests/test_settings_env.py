@@ -22,7 +22,13 @@ def test_debug_is_off_by_default():
 
 @pytest.mark.parametrize(
     "url",
-    ["mysql://root@localhost/db", "postgres://", "postgres://host-only", "postgres://u@h:notaport/db", "sqlite://"],
+    [
+        "mysql://root@localhost/db",
+        "postgres://",
+        "postgres://host-only",
+        "postgres://u@h:notaport/db",
+        "sqlite://",
+    ],
 )
 def test_malformed_database_url_stops_start_up_with_a_bilingual_message(url, tmp_path):
     with pytest.raises(env.ConfigError) as info:
@@ -40,9 +46,16 @@ def test_database_defaults_to_sqlite_in_wal_mode_inside_the_data_folder(tmp_path
 
 
 def test_postgres_url_is_parsed(tmp_path):
-    db = env.env_database("DATABASE_URL", tmp_path, {"DATABASE_URL": "postgres://postgres:pw@127.0.0.1:5433/test"})
+    db = env.env_database(
+        "DATABASE_URL", tmp_path, {"DATABASE_URL": "postgres://postgres:pw@127.0.0.1:5433/test"}
+    )
     assert (db["ENGINE"], db["NAME"], db["USER"], db["PASSWORD"], db["HOST"], db["PORT"]) == (
-        "django.db.backends.postgresql", "test", "postgres", "pw", "127.0.0.1", "5433"
+        "django.db.backends.postgresql",
+        "test",
+        "postgres",
+        "pw",
+        "127.0.0.1",
+        "5433",
     )
 
 

@@ -77,3 +77,11 @@ def test_static_assets_are_local(client, officer):
     assert "http://" not in body.replace("http://testserver", "")
     assert "https://" not in body
     assert "/static/django_htmx/htmx-2.min.js" in body
+
+
+def test_legal_basis_page_lists_documents_and_time_limits(client, handler):
+    client.force_login(handler)
+    body = client.get(reverse("legal_documents")).content.decode()
+    assert "25/2018/QH14" in body
+    assert "TC-T" in body
+    assert "Luật Tố cáo 2018, Điều 30" in body

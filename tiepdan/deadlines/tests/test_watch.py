@@ -14,14 +14,20 @@ from tiepdan.notifications.models import Notification
 @pytest.fixture
 def pending_complaint(make_letter, handler):
     # KN-ACCEPT-B: received Mon 07/09/2026 → due Wed 16/09/2026.
-    return services.open_case(letter=make_letter(received_on=date(2026, 9, 7)), track="complaint_first",
-                              actor=handler, handler=handler)
+    return services.open_case(
+        letter=make_letter(received_on=date(2026, 9, 7)),
+        track="complaint_first",
+        actor=handler,
+        handler=handler,
+    )
 
 
 def test_near_due_notifies_handler_head_and_inspection_once(pending_complaint, handler, head, inspector):
     first = run_watch(today=date(2026, 9, 14), near_working_days=3)
     assert first.near == 1
-    recipients = set(Notification.objects.filter(kind="deadline_near").values_list("recipient__username", flat=True))
+    recipients = set(
+        Notification.objects.filter(kind="deadline_near").values_list("recipient__username", flat=True)
+    )
     assert {"chuyenvien", "truongphong", "thanhtra"} <= recipients
     again = run_watch(today=date(2026, 9, 14), near_working_days=3)
     assert (again.near, again.notices) == (0, 0)

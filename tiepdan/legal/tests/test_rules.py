@@ -191,3 +191,19 @@ def test_unverified_lengths_are_configurable():
 def test_citation_en_translates_article_and_clause():
     assert citation_en("Luật Tố cáo 2018, Điều 24 khoản 1") == "Law on Denunciation 2018, Art 24(1)"
     assert citation_en("Bộ luật Dân sự 2015, Điều 148 khoản 1, 5") == "Civil Code 2015, Art 148(1, 5)"
+
+
+def test_legal_documents_know_which_instrument_is_in_force():
+    from datetime import date
+
+    from tiepdan.legal.documents import LEGAL_DOCUMENTS, documents_in_force
+
+    keys_2025 = {d.key for d in documents_in_force(date(2025, 12, 1))}
+    keys_2026 = {d.key for d in documents_in_force(date(2026, 7, 1))}
+    assert "ND64" in keys_2025
+    assert "ND64" not in keys_2026
+    assert "ND154" in keys_2026
+    assert "ND154" not in keys_2025
+    assert "TT01-2024" in keys_2026
+    assert "TT02-2021" not in keys_2026
+    assert len({d.key for d in LEGAL_DOCUMENTS}) == len(LEGAL_DOCUMENTS)

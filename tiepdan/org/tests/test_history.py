@@ -18,7 +18,10 @@ def test_merging_moves_open_work_and_keeps_closed_work_with_its_history(make_let
     Case.objects.filter(pk=closed_one.pk).update(closed_on=date(2026, 3, 10), status="closed")
 
     change = services.end_unit(
-        unit=unit("thu-vien"), kind="merged", on=date(2026, 4, 1), successor=unit("bao-tang"),
+        unit=unit("thu-vien"),
+        kind="merged",
+        on=date(2026, 4, 1),
+        successor=unit("bao-tang"),
         legal_basis="Quyết định sáp nhập (mẫu)",
     )
 
@@ -39,8 +42,16 @@ def test_administrator_merges_a_unit_from_the_web_interface(client, admin_user, 
     case = open_case(letter=make_letter("thu-vien"), track="complaint_first", actor=handler)
     client.force_login(admin_user)
     url = reverse("org:unit_detail", kwargs={"pk": unit("thu-vien").pk})
-    response = client.post(url, {"kind": "merged", "effective_on": "01/04/2026",
-                                 "successor": unit("bao-tang").pk, "legal_basis": "QĐ 12/QĐ-UBND"}, follow=True)
+    response = client.post(
+        url,
+        {
+            "kind": "merged",
+            "effective_on": "01/04/2026",
+            "successor": unit("bao-tang").pk,
+            "legal_basis": "QĐ 12/QĐ-UBND",
+        },
+        follow=True,
+    )
     assert response.status_code == 200
     assert "hồ sơ đang mở được chuyển" in response.content.decode()
     case.refresh_from_db()

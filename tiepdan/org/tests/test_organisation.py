@@ -10,8 +10,15 @@ from tiepdan.org.selectors import advisory_unit, roles_of, units_visible_to, vis
 
 def test_demo_department_has_the_units_of_its_plan(demo_org):
     names = set(Unit.objects.values_list("name", flat=True))
-    assert {"Ban Giám đốc Sở", "Phòng Kế hoạch – Tổng hợp", "Thanh tra Sở", "Thư viện tỉnh", "Bảo tàng tỉnh",
-            "Công đoàn Sở", "Đoàn Thanh niên Sở"} <= names
+    assert {
+        "Ban Giám đốc Sở",
+        "Phòng Kế hoạch – Tổng hợp",
+        "Thanh tra Sở",
+        "Thư viện tỉnh",
+        "Bảo tàng tỉnh",
+        "Công đoàn Sở",
+        "Đoàn Thanh niên Sở",
+    } <= names
 
 
 def test_inspectorate_abolished_on_1_july_2025_hands_the_advisory_role_on(demo_org):
@@ -61,5 +68,10 @@ def test_renaming_keeps_the_old_name_in_history(demo_org, unit):
 
 def test_ending_a_unit_needs_a_different_successor(demo_org, unit):
     with pytest.raises(ValueError, match="successor"):
-        services.end_unit(unit=unit("thu-vien"), kind="merged", on=date(2026, 1, 1), successor=unit("thu-vien"),
-                          remappers=[])
+        services.end_unit(
+            unit=unit("thu-vien"),
+            kind="merged",
+            on=date(2026, 1, 1),
+            successor=unit("thu-vien"),
+            remappers=[],
+        )

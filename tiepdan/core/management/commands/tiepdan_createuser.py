@@ -24,7 +24,9 @@ class Command(BaseCommand):
     def handle(self, *args, **o):
         unit = Unit.objects.filter(code=o["unit"], valid_to__isnull=True).first()
         if unit is None:
-            raise CommandError(f"Không có đơn vị đang hoạt động mã {o['unit']!r} / No active unit {o['unit']!r}")
+            raise CommandError(
+                f"Không có đơn vị đang hoạt động mã {o['unit']!r} / No active unit {o['unit']!r}"
+            )
         user_model = get_user_model()
         if user_model.objects.filter(username=o["username"]).exists():
             raise CommandError(f"Tài khoản {o['username']!r} đã tồn tại / User exists")

@@ -21,7 +21,10 @@ class Command(BaseCommand):
             return
         agency = load_demo_organisation()
         summary = generate(
-            agency=agency, letters=o["letters"], seed=o["seed"], today=timezone.localdate(),
+            agency=agency,
+            letters=o["letters"],
+            seed=o["seed"],
+            today=timezone.localdate(),
             progress=not o["no_progress"],
         )
         cases = seed_open_work(agency=agency, today=timezone.localdate(), seed=o["seed"])

@@ -17,7 +17,9 @@ class Command(BaseCommand):
         try:
             today = date.fromisoformat(options["today"]) if options["today"] else timezone.localdate()
         except ValueError:
-            raise CommandError("Ngày không hợp lệ, cần YYYY-MM-DD / Invalid date, expected YYYY-MM-DD") from None
+            raise CommandError(
+                "Ngày không hợp lệ, cần YYYY-MM-DD / Invalid date, expected YYYY-MM-DD"
+            ) from None
         result = run_watch(today=today, near_working_days=options["near_days"])
         self.stdout.write(
             f"near={result.near} overdue={result.overdue} escalated={result.escalated} notices={result.notices}"
