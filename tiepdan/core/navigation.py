@@ -41,6 +41,7 @@ NAV = (
         _("Lịch làm việc"),
         frozenset({Role.ADMINISTRATOR, Role.INSPECTION, Role.AUDITOR}),
     ),
+    NavItem("admin:index", _("Quản trị hệ thống"), frozenset({Role.ADMINISTRATOR})),
 )
 
 
