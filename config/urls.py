@@ -12,4 +12,7 @@ urlpatterns = [
     path("vu-viec/", include("tiepdan.cases.urls")),
     path("thoi-han/", include("tiepdan.deadlines.urls")),
     path("van-ban/", include("tiepdan.documents.urls")),
+    path("dieu-phoi/", include("tiepdan.coordination.urls")),
+    path("theo-doi/", include("tiepdan.monitoring.urls")),
+    path("bao-cao/", include("tiepdan.reports.urls")),
 ]

@@ -41,6 +41,9 @@ INSTALLED_APPS = [
     "tiepdan.deadlines",
     "tiepdan.documents",
     "tiepdan.notifications",
+    "tiepdan.coordination",
+    "tiepdan.monitoring",
+    "tiepdan.reports",
 ]
 
 MIDDLEWARE = [
