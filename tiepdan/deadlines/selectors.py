@@ -14,7 +14,10 @@ NEAR_DUE_DAYS = 3
 
 
 def deadlines_visible_to(user) -> QuerySet[Deadline]:
-    return scope_by_unit(Deadline.objects.select_related("unit", "content_type", "handler"), user)
+    # The subject (letter, visit, case) is a generic relation: prefetch it, one query per kind.
+    return scope_by_unit(
+        Deadline.objects.select_related("unit", "content_type", "handler").prefetch_related("subject"), user
+    )
 
 
 def open_deadlines_visible_to(user) -> QuerySet[Deadline]:

@@ -55,3 +55,23 @@ def test_email_copy_goes_to_users_with_an_address(pending_complaint, leader):
     leader.save()
     run_watch(today=date(2026, 9, 17))
     assert any("giamdoc@example.gov.vn" in m.to for m in mail.outbox)
+
+
+def test_deadline_list_and_home_make_a_constant_number_of_queries(client, leader, make_letter, handler):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+    from django.urls import reverse
+
+    services.open_case(letter=make_letter(received_on=date(2026, 9, 7)), track="complaint_first", actor=handler)
+    client.force_login(leader)
+    counts = []
+    for extra in (0, 6):
+        for _ in range(extra):
+            services.open_case(letter=make_letter(received_on=date(2026, 9, 7)), track="complaint_first",
+                               actor=handler)
+        client.get(reverse("deadlines:deadline_list"))  # warm the content-type cache
+        with CaptureQueriesContext(connection) as ctx:
+            assert client.get(reverse("deadlines:deadline_list")).status_code == 200
+            assert client.get(reverse("home")).status_code == 200
+        counts.append(len(ctx))
+    assert counts[0] == counts[1]
