@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from django.core.validators import RegexValidator
 from django.db import models
+from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from tiepdan.people import geo
@@ -28,13 +29,17 @@ class Citizen(models.Model):
     commune_code = models.PositiveIntegerField(_("xã, phường, đặc khu"), null=True, blank=True, db_index=True)
     address_detail = models.CharField(_("số nhà, thôn, tổ dân phố"), max_length=255, blank=True)
     old_address = models.CharField(_("địa chỉ cũ (trước 01/07/2025)"), max_length=255, blank=True)
+    # A duplicate record is never deleted: it points at the record it was merged into (people.services).
     merged_into = models.ForeignKey(
-        "self", on_delete=models.PROTECT, null=True, blank=True, related_name="merged_records"
+        "self", on_delete=models.PROTECT, null=True, blank=True, related_name="merged_records",
+        verbose_name=_("đã gộp vào"),
     )
+    merged_at = models.DateTimeField(_("thời điểm gộp"), null=True, blank=True)
     # Folded copies for accent-insensitive search on both SQLite and PostgreSQL with plain indexes.
     search_name = models.CharField(max_length=150, editable=False, db_index=True, default="")
     search_phone = models.CharField(max_length=20, editable=False, db_index=True, default="")
     created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
 
     class Meta:
         verbose_name = _("công dân")
@@ -47,6 +52,9 @@ class Citizen(models.Model):
 
     def __str__(self) -> str:
         return self.full_name
+
+    def get_absolute_url(self) -> str:
+        return reverse("people:citizen_detail", kwargs={"pk": self.pk})
 
     def refresh_search_keys(self) -> None:
         self.search_name = fold(self.full_name)

@@ -343,4 +343,7 @@ def seed_open_work(*, agency: Agency, today: date, seed: int, cases: int = 40) -
                     ),
                 )
         opened += 1
+    from tiepdan.reception.demo import seed_reception_sessions
+
+    seed_reception_sessions(agency=agency, today=today, seed=seed)
     return opened
