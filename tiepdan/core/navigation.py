@@ -42,6 +42,17 @@ NAV = (
         frozenset({Role.ADMINISTRATOR, Role.INSPECTION, Role.AUDITOR}),
     ),
     NavItem("admin:index", _("Quản trị hệ thống"), frozenset({Role.ADMINISTRATOR})),
+    NavItem(
+        "reception:visit_new",
+        _("Tiếp công dân mới"),
+        frozenset({Role.RECEPTION_OFFICER, Role.INSPECTION, Role.LEADERSHIP, Role.ADMINISTRATOR}),
+    ),
+    NavItem(
+        "reception:schedule",
+        _("Lịch tiếp công dân định kỳ"),
+        frozenset({Role.RECEPTION_OFFICER, Role.INSPECTION, Role.LEADERSHIP, Role.ADMINISTRATOR, Role.AUDITOR,
+                   Role.PLANNING_OFFICE}),
+    ),
 )
 
 
