@@ -158,6 +158,7 @@ TIEPDAN_UNIT_REMAPPERS = [
     "tiepdan.letters.services.remap_unit",
     "tiepdan.cases.services.remap_unit",
     "tiepdan.deadlines.services.remap_unit",
+    "tiepdan.coordination.services.remap_unit",
 ]
 # A visit or letter with at least this many people is a mass case (domain.md MASS-FLAG, unverified default).
 TIEPDAN_MASS_THRESHOLD = env.env_int("TIEPDAN_MASS_THRESHOLD", 5, minimum=2)

@@ -12,4 +12,14 @@ def shell(request):
         "current_staff": staff_of(user),
         "current_roles": sorted(roles, key=lambda r: r.value),
         "unread_count": user.notifications.filter(read_at__isnull=True).count(),
+        # The current event period(s) and phase, on every staff page (coordination, issue 6).
+        "event_periods_now": _event_periods_now(),
     }
+
+
+def _event_periods_now() -> list[dict]:
+    from django.utils import timezone
+
+    from tiepdan.coordination.selectors import banner_periods
+
+    return banner_periods(timezone.localdate())

@@ -53,6 +53,9 @@ NAV = (
         frozenset({Role.RECEPTION_OFFICER, Role.INSPECTION, Role.LEADERSHIP, Role.ADMINISTRATOR, Role.AUDITOR,
                    Role.PLANNING_OFFICE}),
     ),
+    # Coordination (issue 6): plans, event periods, assignments, escalation, directions and tasks.
+    NavItem("coordination:dashboard", _("Điều phối"), ALL_STAFF),
+    NavItem("coordination:my_work", _("Việc điều phối của tôi"), ALL_STAFF),
 )
 
 

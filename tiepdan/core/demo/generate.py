@@ -346,4 +346,7 @@ def seed_open_work(*, agency: Agency, today: date, seed: int, cases: int = 40) -
     from tiepdan.reception.demo import seed_reception_sessions
 
     seed_reception_sessions(agency=agency, today=today, seed=seed)
+    from tiepdan.coordination.demo import seed_coordination
+
+    seed_coordination(agency, today, seed)
     return opened
