@@ -14,7 +14,8 @@ from __future__ import annotations
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.utils import timezone
-from django.utils.translation import gettext as _
+# Documents issued to citizens are legal Vietnamese documents whatever the officer's interface language.
+from django.utils.translation import gettext_noop as _
 
 from tiepdan.deadlines import services as deadlines
 from tiepdan.documents.render import AdminDocument, Signature, agency_header
