@@ -14,6 +14,7 @@ from __future__ import annotations
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.utils import timezone
+
 # Documents issued to citizens are legal Vietnamese documents whatever the officer's interface language.
 from django.utils.translation import gettext_noop as _
 
