@@ -53,6 +53,18 @@ NAV = (
         frozenset({Role.RECEPTION_OFFICER, Role.INSPECTION, Role.LEADERSHIP, Role.ADMINISTRATOR, Role.AUDITOR,
                    Role.PLANNING_OFFICE}),
     ),
+    NavItem(
+        "reports:report_list",
+        _("Báo cáo"),
+        frozenset({Role.INSPECTION, Role.LEADERSHIP, Role.AUDITOR, Role.ADMINISTRATOR, Role.UNIT_HEAD,
+                   Role.UNIT_HANDLER}),
+    ),
+    NavItem(
+        "reports:accountability",
+        _("Trách nhiệm thủ trưởng"),
+        frozenset({Role.INSPECTION, Role.LEADERSHIP, Role.AUDITOR, Role.ADMINISTRATOR, Role.UNIT_HEAD}),
+    ),
+    NavItem("monitoring:dashboard", _("Theo dõi tình hình"), ALL_STAFF - {Role.TRADE_UNION, Role.YOUTH_UNION}),
     # Coordination (issue 6): plans, event periods, assignments, escalation, directions and tasks.
     NavItem("coordination:dashboard", _("Điều phối"), ALL_STAFF),
     NavItem("coordination:my_work", _("Việc điều phối của tôi"), ALL_STAFF),

@@ -416,7 +416,7 @@ def add_task(
 @transaction.atomic
 def complete_task(*, task: Task, actor, on: date, result: str) -> Task:
     """The owner reports the task done, with its result; the leader who gave the direction is told."""
-    task = Task.objects.select_for_update().select_related("direction__escalation").get(pk=task.pk)
+    task = Task.objects.select_for_update(of=("self",)).select_related("direction__escalation").get(pk=task.pk)
     _require(policies.may_complete_task(actor, task))
     if task.status != TaskStatus.OPEN:
         raise Refused("Nhiệm vụ đã hoàn thành hoặc đã hủy.", field="result")

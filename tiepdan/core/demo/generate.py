@@ -349,4 +349,7 @@ def seed_open_work(*, agency: Agency, today: date, seed: int, cases: int = 40) -
     from tiepdan.coordination.demo import seed_coordination
 
     seed_coordination(agency, today, seed)
+    from tiepdan.monitoring.demo import seed_hot_spot_buildup
+
+    seed_hot_spot_buildup(agency=agency, today=today, seed=seed)
     return opened

@@ -70,5 +70,7 @@ def test_demo_command_loads_everything_once(capsys):
     assert "300 đơn" in out
     assert Case.objects.exists()
     assert Deadline.objects.filter(status="open").exists()
+    loaded = Letter.objects.count()
+    assert loaded >= 300  # the generated letters plus the hot-spot build-up of the monitoring demo
     call_command("tiepdan_demo", "--letters", "300", "--if-empty", "--no-progress")
-    assert Letter.objects.count() == 300
+    assert Letter.objects.count() == loaded
