@@ -9,8 +9,9 @@ ROOT = Path(__file__).resolve().parents[3]
 
 
 def _run(*args, env=None, **kwargs):
-    full_env = {**os.environ, **(env or {})}
-    full_env.pop("DJANGO_SETTINGS_MODULE", None)
+    # A subprocess gets its own data folder and the default SQLite database, never the suite's database.
+    full_env = {k: v for k, v in os.environ.items() if k not in {"DJANGO_SETTINGS_MODULE", "DATABASE_URL"}}
+    full_env.update(env or {})
     return subprocess.run(
         [sys.executable, "-m", "tiepdan", *args],
         capture_output=True,
@@ -63,8 +64,8 @@ def test_serve_migrates_and_serves_the_vietnamese_login_page_with_static_files(t
     import urllib.request
 
     port = _free_port()
-    env = {**os.environ, "TIEPDAN_DATA_DIR": str(tmp_path)}
-    env.pop("DJANGO_SETTINGS_MODULE", None)
+    env = {k: v for k, v in os.environ.items() if k not in {"DJANGO_SETTINGS_MODULE", "DATABASE_URL"}}
+    env["TIEPDAN_DATA_DIR"] = str(tmp_path)
     server = subprocess.Popen(
         [sys.executable, "-m", "tiepdan", "serve", "--port", str(port), "--workers", "1", "--no-worker"],
         cwd=ROOT,
