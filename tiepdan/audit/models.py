@@ -20,3 +20,6 @@ class AccessLog(models.Model):
         verbose_name_plural = _("nhật ký truy cập thông tin mật")
         ordering = ["-at"]
         indexes = [models.Index(fields=["object_type", "object_id"], name="accesslog_object")]
+
+    def __str__(self) -> str:
+        return f"{self.user_id} → {self.object_type}#{self.object_id} ({self.at:%d/%m/%Y %H:%M})"

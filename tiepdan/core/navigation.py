@@ -68,6 +68,18 @@ NAV = (
     # Coordination (issue 6): plans, event periods, assignments, escalation, directions and tasks.
     NavItem("coordination:dashboard", _("Điều phối"), ALL_STAFF),
     NavItem("coordination:my_work", _("Việc điều phối của tôi"), ALL_STAFF),
+    # Letters (issue 5): registration, and the log of who saw a denouncer's identity.
+    NavItem(
+        "letters:letter_register",
+        _("Vào sổ đơn"),
+        frozenset({Role.RECEPTION_OFFICER, Role.UNIT_HANDLER, Role.UNIT_HEAD, Role.INSPECTION, Role.LEADERSHIP,
+                   Role.ADMINISTRATOR}),
+    ),
+    NavItem(
+        "letters:access_log",
+        _("Nhật ký xem thông tin mật"),
+        frozenset({Role.LEADERSHIP, Role.INSPECTION, Role.AUDITOR, Role.ADMINISTRATOR}),
+    ),
 )
 
 
