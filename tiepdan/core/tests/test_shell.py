@@ -33,7 +33,7 @@ def test_demo_account_logs_in_with_the_documented_password(client, officer, demo
         ("leader", "Tổ chức", "Lịch làm việc"),
     ],
 )
-def test_navigation_depends_on_the_role(client, request, persona, sees, does_not_see):
+def test_navigation_depends_on_the_role(db, client, request, persona, sees, does_not_see):
     client.force_login(request.getfixturevalue(persona))
     body = client.get(reverse("home")).content.decode()
     assert sees in body

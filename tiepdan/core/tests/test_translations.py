@@ -161,7 +161,7 @@ def _vietnamese_nav_labels() -> list[str]:
 
 
 @pytest.mark.parametrize("persona", ["officer", "leader"])
-def test_english_home_page_has_an_english_navigation(client, request, persona):
+def test_english_home_page_has_an_english_navigation(db, client, request, persona):
     from tiepdan.core.navigation import nav_for
     from tiepdan.org.selectors import roles_of
 
