@@ -4,6 +4,7 @@ from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import render
 from django.utils import timezone
 
+from tiepdan.coordination import selectors as coordination_selectors
 from tiepdan.deadlines import selectors as deadline_selectors
 from tiepdan.notifications.models import Notification
 
@@ -13,7 +14,9 @@ def home(request: HttpRequest) -> HttpResponse:
     today = timezone.localdate()
     work = deadline_selectors.my_work(request.user, today=today)
     notices = Notification.objects.filter(recipient=request.user, read_at__isnull=True)[:10]
-    return render(request, "core/home.html", {"work": work, "notices": notices, "today": today})
+    # Tasks from the leadership's directions, response plans and reviews: one "my work" page for all.
+    tasks = list(coordination_selectors.my_tasks(request.user)[:10])
+    return render(request, "core/home.html", {"work": work, "notices": notices, "today": today, "tasks": tasks})
 
 
 @login_required

@@ -85,3 +85,18 @@ def test_legal_basis_page_lists_documents_and_time_limits(client, handler):
     assert "25/2018/QH14" in body
     assert "TC-T" in body
     assert "Luật Tố cáo 2018, Điều 30" in body
+
+
+def test_home_lists_the_users_open_coordination_tasks(client, handler, leader):
+    from datetime import date
+
+    from tiepdan.coordination.models import LessonsReview, Task
+
+    review = LessonsReview.objects.create(unit=handler.staff.unit, title="Rút kinh nghiệm đợt bầu cử",
+                                          held_on=date(2026, 11, 20), what_happened="…", created_by=leader)
+    Task.objects.create(review=review, text="Báo cáo kết quả xác minh đơn lễ hội", owner_unit=handler.staff.unit,
+                        owner=handler, given_on=date(2026, 11, 20), due_on=date(2026, 11, 30), created_by=leader)
+    client.force_login(handler)
+    body = client.get(reverse("home")).content.decode()
+    assert "Nhiệm vụ được giao" in body
+    assert "Báo cáo kết quả xác minh đơn lễ hội" in body
