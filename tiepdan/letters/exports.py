@@ -60,8 +60,8 @@ def register_rows(qs) -> Iterator[list]:
     """The register's rows as cell values; labels are translated once, not per row.
 
     One streaming query: the first sender's name and the number of senders come from correlated
-    subqueries (an index lookup per row). Running other queries between the chunks of an open cursor
-    made SQLite re-read the result from the start each time (minutes for 100,000 rows)."""
+    subqueries (an index lookup per row). Querying the senders chunk by chunk between the reads of the
+    open cursor made SQLite's reads slow (seconds per 5,000 rows; docs/benchmarks.md)."""
     labels = {name: {value: str(label) for value, label in choices.choices} for name, choices in (
         ("channel", Channel), ("matter_type", MatterType), ("competence", Competence), ("status", LetterStatus),
         ("disposition", Disposition))}

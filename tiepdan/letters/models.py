@@ -97,7 +97,7 @@ class Letter(models.Model):
     disposition_reason = models.CharField(_("căn cứ xử lý"), max_length=40, blank=True)
     disposition_note = models.TextField(_("ghi chú xử lý"), blank=True)
     # Folded summary, text and (unprotected) sender names: accent-insensitive search. Indexed for
-    # full text by the 0002 migration (SQLite FTS5 table, PostgreSQL GIN on to_tsvector('simple')).
+    # full text by migrations 0003-0004 (SQLite FTS5 table; PostgreSQL stored tsvector column with GIN).
     search_text = models.TextField(editable=False, default="")
     # Hash of the folded content: "the same content" for XLD-TC-ONCE (forward a denunciation once).
     content_hash = models.CharField(max_length=40, editable=False, default="", db_index=True)

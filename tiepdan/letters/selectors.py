@@ -5,11 +5,13 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 
 from django.conf import settings
-from django.db import connection
+from django.db import connection, transaction
 from django.db.models import BooleanField, Count, Prefetch, Q, QuerySet
 from django.db.models.expressions import RawSQL
 from django.db.models.functions import Coalesce
@@ -98,13 +100,49 @@ def search_letters(qs: QuerySet[Letter], query: str) -> QuerySet[Letter]:
         return qs.filter(id__in=RawSQL("SELECT rowid FROM letters_letter_fts WHERE letters_letter_fts MATCH %s",
                                        [match.strip()]))
     if vendor == "postgresql":
-        tsquery = " & ".join([*terms[:-1], f"{terms[-1]}:*"])
-        return qs.filter(RawSQL("to_tsvector('simple', letters_letter.search_text) @@ to_tsquery('simple', %s)",
-                                [tsquery], output_field=BooleanField()))
+        return qs.filter(RawSQL("letters_letter.search_vector @@ to_tsquery('simple', %s)", [_tsquery(terms)],
+                                output_field=BooleanField()))
     condition = Q()
     for term in terms:
         condition &= Q(search_text__contains=term)
     return qs.filter(condition)
+
+
+def _tsquery(terms: list[str]) -> str:
+    return " & ".join([*terms[:-1], f"{terms[-1]}:*"])
+
+
+@contextmanager
+def search_session(searching: bool) -> Iterator[None]:
+    """Run a search's count and page inside this block (PostgreSQL: one transaction without JIT
+    compilation or parallel workers — on a bounded query they cost more than the query itself)."""
+    if connection.vendor != "postgresql" or not searching:
+        yield
+        return
+    with transaction.atomic():
+        with connection.cursor() as cursor:
+            cursor.execute("SET LOCAL jit = off")
+            cursor.execute("SET LOCAL max_parallel_workers_per_gather = 0")
+        yield
+
+
+def choose_page_plan(*, many_matches: bool) -> None:
+    """Inside `search_session`, once the capped count has measured the matches.
+
+    PostgreSQL cannot estimate a full-text match well: words that always come together ("karaoke tiếng
+    ồn") look rare (their frequencies are multiplied), a prefix of an unknown word looks common. It then
+    either fetches forty thousand matches through the full-text index to sort them, or walks the whole
+    register in order looking for a word that is not there — a second either way. So the plan follows
+    the count, for this transaction only: many matches → walk an ordered index and test each row's
+    stored vector, stopping at the page's end (no bitmap or table scan); few → fetch them through the
+    full-text index and sort (no plain index or table scan). SQLite's FTS5 query needs no help.
+    """
+    if connection.vendor != "postgresql" or connection.get_autocommit():
+        return
+    plan = ("enable_bitmapscan", "enable_seqscan") if many_matches else ("enable_indexscan", "enable_seqscan")
+    with connection.cursor() as cursor:
+        for name in plan:
+            cursor.execute(f"SET LOCAL {name} = off")
 
 
 def register(user, filters: RegisterFilters, *, today: date) -> QuerySet[Letter]:
@@ -173,14 +211,6 @@ def attach_sender_names(letters: list[Letter]) -> None:
     names = sender_names_of([letter.pk for letter in letters if not letter.protects_identity])
     for letter in letters:
         letter.sender_names = names.get(letter.pk, [])
-
-
-def with_senders(qs: QuerySet[Letter]) -> QuerySet[Letter]:
-    """One extra query per page for the senders' names (protected letters have no sender links)."""
-    return qs.prefetch_related(
-        Prefetch("sender_links", queryset=LetterSender.objects.select_related("citizen").order_by("-is_representative",
-                                                                                                 "id"))
-    )
 
 
 def capped_count(qs: QuerySet, cap: int = COUNT_CAP) -> tuple[int, bool]:

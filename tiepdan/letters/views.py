@@ -76,10 +76,15 @@ def _register_form(request: HttpRequest) -> RegisterFilterForm:
 def letter_list(request: HttpRequest) -> HttpResponse:
     today = timezone.localdate()
     form = _register_form(request)
-    qs = selectors.register(request.user, form.filters(), today=today)
-    total, exact = selectors.capped_count(qs)
+    filters = form.filters()
+    qs = selectors.register(request.user, filters, today=today)
     page_number = _page_number(request)
-    letters, has_next = selectors.register_page(qs, page=page_number, size=selectors.PAGE_SIZE)
+    with selectors.search_session(bool(filters.query)):
+        total, exact = selectors.capped_count(qs)
+        if filters.query:
+            selectors.choose_page_plan(many_matches=not exact)
+        letters, has_next = (selectors.register_page(qs, page=page_number, size=selectors.PAGE_SIZE)
+                             if total else ([], False))
     return render(request, "letters/letter_list.html", {
         "form": form, "rows": _register_rows(letters, today), "total": total, "exact": exact,
         "page_number": page_number, "has_next": has_next, "has_previous": page_number > 1, "today": today,

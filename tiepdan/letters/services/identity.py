@@ -236,19 +236,6 @@ def reveal_original(*, letter: Letter, user, purpose: str, ip: str | None = None
     return crypto.decrypt(original.summary), crypto.decrypt(original.text)
 
 
-def identity_keys_of_letter(letter: Letter) -> frozenset[str]:
-    """Blind sender keys of a protected letter, read from the stored indexes (no decryption)."""
-    keys = set()
-    for row in letter.denouncer_identities.all():
-        if row.id_number_index:
-            keys.add(f"id:{row.id_number_index}")
-        if row.phone_index:
-            keys.add(f"phone:{row.phone_index}")
-        if row.name_commune_index:
-            keys.add(f"nc:{row.name_commune_index}")
-    return frozenset(keys)
-
-
 @transaction.atomic
 def rotate_identity_keys() -> int:
     """After a new key is put first in TIEPDAN_ENCRYPTION_KEYS: re-encrypt every identity, original and

@@ -130,7 +130,9 @@ def test_the_register_makes_a_constant_number_of_queries(client, leader, registe
                  matter_type="complaint" if n % 2 else "denunciation",
                  summary=f"Khiếu nại số {n} về biểu diễn nghệ thuật")
     assert count() == few
-    assert few <= 12
+    # Session and user, the count, the page, the senders' names, the filter choices, the shell; on
+    # PostgreSQL a search adds its transaction and planner settings (selectors.search_session).
+    assert few <= 20
 
 
 def test_an_outsider_sees_none_of_another_units_letters(client, outsider, letters):
