@@ -1,10 +1,11 @@
 from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
 
 
 class CoordinationConfig(AppConfig):
     name = "tiepdan.coordination"
     label = "coordination"
-    verbose_name = "Điều phối"
+    verbose_name = _("Điều phối")
 
     def ready(self) -> None:
         from auditlog.registry import auditlog

@@ -9,6 +9,7 @@ from django.contrib.auth import get_user_model
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from tiepdan.common.i18n import twin
 from tiepdan.coordination import rules
 from tiepdan.coordination.models import (
     Audience,
@@ -115,11 +116,11 @@ class PeriodForm(Form):
         return data
 
 
-PHASE_CHOICES = [(p.value, _(rules.PHASE_LABELS[p][0])) for p in rules.ALL_PHASES]
+PHASE_CHOICES = [(p.value, twin(*rules.PHASE_LABELS[p])) for p in rules.ALL_PHASES]
 
 
 class PeriodRuleForm(Form):
-    kind = forms.ChoiceField(label=_("Quy tắc"), choices=[(k.value, _(v[0])) for k, v in rules.RULE_LABELS.items()])
+    kind = forms.ChoiceField(label=_("Quy tắc"), choices=[(k.value, twin(*v)) for k, v in rules.RULE_LABELS.items()])
     phases = forms.MultipleChoiceField(
         label=_("Áp dụng trong giai đoạn"), choices=PHASE_CHOICES, widget=forms.CheckboxSelectMultiple
     )
@@ -193,7 +194,7 @@ class CommentForm(Form):
 
 # --- escalation --------------------------------------------------------------------------------
 
-REASON_CHOICES = [(r.value, _(label[0])) for r, label in rules.REASON_LABELS.items()]
+REASON_CHOICES = [(r.value, twin(*label)) for r, label in rules.REASON_LABELS.items()]
 
 
 class EscalationForm(Form):

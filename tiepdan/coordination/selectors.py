@@ -10,6 +10,7 @@ from datetime import date, datetime, timedelta
 from django.contrib.contenttypes.models import ContentType
 from django.db.models import Count, Q, QuerySet
 
+from tiepdan.common.i18n import pick
 from tiepdan.coordination import rules
 from tiepdan.coordination.models import (
     Assignment,
@@ -85,7 +86,7 @@ class UnitShare:
 
     @property
     def label(self) -> str:
-        return rules.PLAN_TASK_STATE_LABELS[self.state][0]
+        return pick(rules.PLAN_TASK_STATE_LABELS[self.state])
 
 
 @dataclass
@@ -202,7 +203,7 @@ class PeriodNow:
 
     @property
     def phase_label(self) -> str:
-        return rules.PHASE_LABELS[self.phase][0]
+        return pick(rules.PHASE_LABELS[self.phase])
 
 
 @dataclass

@@ -18,13 +18,20 @@ from pathlib import Path
 
 
 class PdfUnavailable(Exception):
-    """The PDF cannot be produced here (LibreOffice missing, failed or too slow)."""
+    """The PDF cannot be produced here (LibreOffice missing, failed or too slow). The reason comes in
+    Vietnamese and English (`message_vi`, `message_en`); str() gives both, "vi / en", for the log."""
+
+    def __init__(self, message_vi: str, message_en: str = ""):
+        super().__init__(f"{message_vi} / {message_en}" if message_en else message_vi)
+        self.message_vi = message_vi
+        self.message_en = message_en or message_vi
 
 
 _MISSING = (
     "Không tạo được bản PDF: máy chủ chưa cài LibreOffice (lệnh soffice). Hãy tải tệp .docx, hoặc đề nghị "
-    "quản trị viên cài gói libreoffice-writer-nogui. / PDF unavailable: LibreOffice (soffice) is not "
-    "installed on the server."
+    "quản trị viên cài gói libreoffice-writer-nogui.",
+    "PDF unavailable: LibreOffice (soffice) is not installed on the server. Download the .docx file, or ask "
+    "the administrator to install the libreoffice-writer-nogui package.",
 )
 
 
@@ -36,7 +43,7 @@ def to_pdf(docx: bytes, *, timeout: int = 120) -> bytes:
     """The PDF rendering of `docx`; raises `PdfUnavailable` with a bilingual message."""
     soffice = soffice_path()
     if soffice is None:
-        raise PdfUnavailable(_MISSING)
+        raise PdfUnavailable(*_MISSING)
     with tempfile.TemporaryDirectory(prefix="tiepdan-pdf-") as tmp:
         work = Path(tmp)
         source = work / "van-ban.docx"
@@ -61,13 +68,13 @@ def to_pdf(docx: bytes, *, timeout: int = 120) -> bytes:
             os.killpg(process.pid, signal.SIGKILL)
             process.communicate()
             raise PdfUnavailable(
-                f"Chuyển sang PDF quá {timeout} giây nên đã dừng. / PDF conversion timed out after {timeout} s."
+                f"Chuyển sang PDF quá {timeout} giây nên đã dừng.", f"PDF conversion timed out after {timeout} s."
             ) from None
         target = work / "van-ban.pdf"
         if process.returncode != 0 or not target.exists():
             detail = stderr.decode("utf-8", "replace").strip()[-300:]
             raise PdfUnavailable(
-                f"LibreOffice không chuyển được tệp sang PDF (mã {process.returncode}). / LibreOffice failed to "
-                f"convert the file: {detail}"
+                f"LibreOffice không chuyển được tệp sang PDF (mã {process.returncode}).",
+                f"LibreOffice failed to convert the file (code {process.returncode}): {detail}",
             )
         return target.read_bytes()

@@ -9,6 +9,7 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, render
 from django.views.decorators.http import require_GET
 
+from tiepdan.common.i18n import in_language
 from tiepdan.documents import services
 from tiepdan.documents.http import DOCX, PDF, file_response
 from tiepdan.documents.pdf import PdfUnavailable
@@ -35,6 +36,6 @@ def pdf(request: HttpRequest, code: str) -> HttpResponse:
     except PdfUnavailable as exc:
         # LibreOffice is optional: say so and offer the .docx, never a server error.
         logger.warning("PDF unavailable for %s: %s", document.code, exc)
-        return render(request, "documents/pdf_unavailable.html", {"document": document, "reason": str(exc)},
-                      status=503)
+        reason = in_language(exc.message_vi, exc.message_en)
+        return render(request, "documents/pdf_unavailable.html", {"document": document, "reason": reason}, status=503)
     return file_response(data, f"{document.download_stem}.pdf", PDF, inline=True)

@@ -11,6 +11,7 @@ from html import escape
 
 from django.utils.formats import number_format
 from django.utils.safestring import SafeString, mark_safe
+from django.utils.translation import gettext as _
 
 WIDTH = 640
 BAR_HEIGHT = 18
@@ -165,7 +166,7 @@ def choropleth(shapes: Mapping[str, str], view_box: str, areas: Mapping[str, Are
         area = areas.get(code)
         level = area.level if area else "none"
         name = area.name if area else code
-        score = f" — {_fmt(area.score)} điểm" if area and area.score is not None else ""
+        score = " — " + _("%(score)s điểm") % {"score": _fmt(area.score)} if area and area.score is not None else ""
         shape = (
             f'<path class="area risk-{escape(level)}" d="{escape(path)}" data-code="{escape(code)}">'
             f"<title>{escape(name)}{score}</title></path>"

@@ -16,12 +16,13 @@ from datetime import date, timedelta
 from django.db.models import Count, Q, Sum
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy as _lazy
+from django.utils.translation import gettext_lazy
 
 from tiepdan.cases.models import Case
 from tiepdan.cases.workflow import TERMINAL
 from tiepdan.cases.workflow import Status as CaseStatus
 from tiepdan.common.choices import Channel, MatterType
+from tiepdan.common.i18n import in_language
 from tiepdan.deadlines.models import Deadline, DeadlineStatus
 from tiepdan.letters.models import Letter, LetterStatus
 from tiepdan.monitoring import charts, config
@@ -53,11 +54,11 @@ OPEN_CASE_STATUSES = [s.value for s in CaseStatus if s not in TERMINAL]
 NEAR_DAYS = 5  # calendar days ahead counted as "near due" on the dashboard
 LIST_LIMIT = 10
 PERIOD_CHOICES = (
-    ("7", _lazy("7 ngày")),
-    ("30", _lazy("30 ngày")),
-    ("90", _lazy("90 ngày")),
-    ("365", _lazy("12 tháng")),
-    ("dot", _lazy("Đợt cao điểm")),
+    ("7", gettext_lazy("7 ngày")),
+    ("30", gettext_lazy("30 ngày")),
+    ("90", gettext_lazy("90 ngày")),
+    ("365", gettext_lazy("12 tháng")),
+    ("dot", gettext_lazy("Đợt cao điểm")),
 )
 
 
@@ -586,7 +587,8 @@ def _day_bounds(period: Period):
 
 def _case_status(code: str) -> str:
     try:
-        return CaseStatus(code).label_vi
+        status = CaseStatus(code)
+        return in_language(status.label_vi, status.label_en)
     except ValueError:
         return code
 

@@ -1,6 +1,7 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from tiepdan.common.i18n import twin
 from tiepdan.monitoring.rules import STATUS_LABELS, HotSpotStatus
 
 DATE_FORMATS = ["%d/%m/%Y", "%Y-%m-%d"]
@@ -23,7 +24,7 @@ class ActionForm(forms.Form):
 
 
 class StatusForm(forms.Form):
-    to = forms.ChoiceField(label=_("Chuyển sang"), choices=[(s.value, STATUS_LABELS[s][0]) for s in HotSpotStatus])
+    to = forms.ChoiceField(label=_("Chuyển sang"), choices=[(s.value, twin(*STATUS_LABELS[s])) for s in HotSpotStatus])
     on = forms.DateField(label=_("Ngày (dd/mm/yyyy)"), input_formats=DATE_FORMATS)
     reason = forms.CharField(
         label=_("Lý do (bắt buộc khi đóng hoặc loại bỏ)"), required=False, max_length=4000,

@@ -25,7 +25,13 @@ PREFIXES = ("xa ", "phuong ", "dac khu ", "thi tran ")
 
 
 class GeoJSONError(ValueError):
-    """A file that cannot be used, with the reason in Vietnamese (shown to the uploader)."""
+    """A file that cannot be used, with the reason in Vietnamese and English (shown to the uploader in
+    the language of the page)."""
+
+    def __init__(self, message_vi: str, message_en: str = ""):
+        super().__init__(message_vi)
+        self.message_vi = message_vi
+        self.message_en = message_en or message_vi
 
 
 @dataclass
@@ -92,14 +98,21 @@ def parse_geojson(data: str | bytes, communes: Mapping[int, str], *, code_proper
     try:
         document = json.loads(data)
     except (ValueError, UnicodeDecodeError) as exc:
-        raise GeoJSONError(f"Tệp không phải GeoJSON hợp lệ: {exc}") from None
+        raise GeoJSONError(f"Tệp không phải GeoJSON hợp lệ: {exc}", f"The file is not valid GeoJSON: {exc}") from None
     if not isinstance(document, dict) or document.get("type") != "FeatureCollection":
-        raise GeoJSONError("Tệp phải là một FeatureCollection của GeoJSON.")
+        raise GeoJSONError(
+            "Tệp phải là một FeatureCollection của GeoJSON.", "The file must be a GeoJSON FeatureCollection."
+        )
     features = document.get("features") or []
     if not isinstance(features, list) or not features:
-        raise GeoJSONError("Tệp không có ranh giới nào (features rỗng).")
+        raise GeoJSONError(
+            "Tệp không có ranh giới nào (features rỗng).", "The file has no boundaries (empty features)."
+        )
     if len(features) > MAX_FEATURES:
-        raise GeoJSONError(f"Tệp có quá nhiều đối tượng (tối đa {MAX_FEATURES}).")
+        raise GeoJSONError(
+            f"Tệp có quá nhiều đối tượng (tối đa {MAX_FEATURES}).",
+            f"The file has too many features (at most {MAX_FEATURES}).",
+        )
     by_name = {_bare(name): code for code, name in communes.items()}
     matched: dict[int, list[list[list[float]]]] = {}
     unmatched: list[str] = []
@@ -115,20 +128,31 @@ def parse_geojson(data: str | bytes, communes: Mapping[int, str], *, code_proper
             continue
         points += sum(len(r) for r in rings)
         if points > MAX_POINTS:
-            raise GeoJSONError(f"Ranh giới quá chi tiết (tối đa {MAX_POINTS:,} điểm); hãy đơn giản hóa tệp.")
+            raise GeoJSONError(
+                f"Ranh giới quá chi tiết (tối đa {MAX_POINTS:,} điểm); hãy đơn giản hóa tệp.",
+                f"The boundaries are too detailed (at most {MAX_POINTS:,} points); simplify the file.",
+            )
         matched.setdefault(code, []).extend(rings)
     if not matched:
         raise GeoJSONError(
             "Không khớp được ranh giới nào với các xã, phường của tỉnh: cần thuộc tính mã xã (ví dụ ma_xa) "
-            "theo danh mục đơn vị hành chính từ 01/07/2025, hoặc tên xã, phường."
+            "theo danh mục đơn vị hành chính từ 01/07/2025, hoặc tên xã, phường.",
+            "No boundary matches a commune or ward of the province: a commune code property is needed (e.g. "
+            "ma_xa) from the administrative map in force since 01/07/2025, or the commune or ward name.",
         )
     try:
         lons = [float(p[0]) for rings in matched.values() for r in rings for p in r]
         lats = [float(p[1]) for rings in matched.values() for r in rings for p in r]
     except (TypeError, ValueError, IndexError):
-        raise GeoJSONError("Tọa độ trong tệp không hợp lệ (cần [kinh độ, vĩ độ]).") from None
+        raise GeoJSONError(
+            "Tọa độ trong tệp không hợp lệ (cần [kinh độ, vĩ độ]).",
+            "The coordinates in the file are not valid ([longitude, latitude] expected).",
+        ) from None
     if not (-180 <= min(lons) <= max(lons) <= 180 and -90 <= min(lats) <= max(lats) <= 90):
-        raise GeoJSONError("Tọa độ phải là kinh độ, vĩ độ WGS 84 (EPSG:4326).")
+        raise GeoJSONError(
+            "Tọa độ phải là kinh độ, vĩ độ WGS 84 (EPSG:4326).",
+            "Coordinates must be WGS 84 longitude and latitude (EPSG:4326).",
+        )
     lon0, lat0 = min(lons), max(lats)
     squeeze = math.cos(math.radians((min(lats) + max(lats)) / 2))
     span_x = (max(lons) - lon0) * squeeze or 1e-9

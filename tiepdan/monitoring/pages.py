@@ -9,6 +9,7 @@ from datetime import timedelta
 from django.utils.formats import number_format
 from django.utils.translation import gettext as _
 
+from tiepdan.common.i18n import pick
 from tiepdan.monitoring import charts, config
 from tiepdan.monitoring.dashboard import HOT_SPOT_KIND_LABELS, Table, series_name
 from tiepdan.monitoring.models import CommuneMap, CommuneRisk, ForecastRow, HotSpot, SeriesKind
@@ -163,7 +164,7 @@ def risk_page(user) -> RiskPage:
         ),
     }
     page = RiskPage(
-        communes=communes, matters=matters, tables=tables, levels=[(lv.value, LEVEL_LABELS[lv][0]) for lv in Level]
+        communes=communes, matters=matters, tables=tables, levels=[(lv.value, pick(LEVEL_LABELS[lv])) for lv in Level]
     )
     shapes = latest_map()
     if shapes is not None:
@@ -324,7 +325,7 @@ def status_choices(current: str) -> list[tuple[str, str]]:
     from tiepdan.monitoring.rules import TRANSITIONS
 
     targets = sorted(TRANSITIONS[HotSpotStatus(current)], key=list(HotSpotStatus).index)
-    return [(s.value, STATUS_LABELS[s][0]) for s in targets]
+    return [(s.value, pick(STATUS_LABELS[s])) for s in targets]
 
 
 # --- one hot spot -----------------------------------------------------------------------------------

@@ -11,6 +11,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from tiepdan.common.i18n import in_language, pick
 from tiepdan.monitoring import config, policies, selectors, services
 from tiepdan.monitoring.dashboard import PERIOD_CHOICES, Table, build_dashboard
 from tiepdan.monitoring.export import write_table_xlsx, xlsx_response
@@ -252,7 +253,7 @@ def commune_map(request: HttpRequest) -> HttpResponse:
                     actor=request.user,
                 )
             except GeoJSONError as exc:
-                form.add_error("file", str(exc))
+                form.add_error("file", in_language(exc.message_vi, exc.message_en))
             else:
                 messages.success(
                     request,
@@ -271,7 +272,7 @@ def method(request: HttpRequest) -> HttpResponse:
     _require(policies.can_view_dashboard(request.user))
     risk_config = config.risk_config()
     factors = [
-        (FACTOR_LABELS[f][0], risk_config.rules[f].weight, risk_config.rules[f].full_at,
+        (pick(FACTOR_LABELS[f]), risk_config.rules[f].weight, risk_config.rules[f].full_at,
          DEFAULT_RISK.rules[f].weight)
         for f in Factor
     ]

@@ -2,9 +2,8 @@
 
 from __future__ import annotations
 
-from django.utils.translation import gettext_lazy as _
-
 from tiepdan.common.codes import new_public_code
+from tiepdan.common.i18n import twin
 
 ATTACHMENT_EXTENSIONS = ["pdf", "docx", "doc", "xlsx", "odt", "jpg", "jpeg", "png"]
 
@@ -14,4 +13,5 @@ def _escalation_code() -> str:
 
 
 def _choices(labels: dict) -> list[tuple[str, str]]:
-    return [(key.value, _(vi)) for key, (vi, _en) in labels.items()]
+    """Choices from the (Vietnamese, English) labels of a pure rule module, in the reader's language."""
+    return [(key.value, twin(vi, en)) for key, (vi, en) in labels.items()]

@@ -10,6 +10,7 @@ from django.db.models import Q
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
+from tiepdan.common.i18n import pick
 from tiepdan.coordination import rules
 from tiepdan.coordination.models.common import _escalation_code
 from tiepdan.coordination.models.periods import EventPeriod
@@ -90,7 +91,7 @@ class Escalation(models.Model):
 
     @property
     def reason_labels(self) -> list[str]:
-        return [_(rules.REASON_LABELS[rules.EscalationReason(r)][0]) for r in self.reasons]
+        return [pick(rules.REASON_LABELS[rules.EscalationReason(r)]) for r in self.reasons]
 
 
 class Direction(models.Model):

@@ -9,6 +9,7 @@ from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
+from tiepdan.common.i18n import in_language
 from tiepdan.coordination import rules
 from tiepdan.coordination.models.common import _choices
 from tiepdan.coordination.models.plans import Plan
@@ -79,7 +80,7 @@ class PeriodRule(models.Model):
         try:
             rules.check_rule_value(rules.RuleKind(self.kind), self.value)
         except rules.RuleError as exc:
-            raise ValidationError({"value": exc.message_vi}) from None
+            raise ValidationError({"value": in_language(exc.message_vi, exc.message_en)}) from None
         if not self.phases or any(p not in rules.Phase.__members__.values() for p in self.phases):
             raise ValidationError({"phases": _("Chọn giai đoạn trong: before, during, after.")})
 

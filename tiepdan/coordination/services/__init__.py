@@ -1,6 +1,7 @@
 """Writes of coordination. Keyword-only arguments; dates (`on`) and times (`now`) come from the caller,
 who reads the clock once at the edge. A refused input raises `Refused` with the field it concerns and
-a Vietnamese message (the view shows it beside the field); a user without the right gets
+a translatable message (gettext_lazy; a pure rule's Vietnamese text with its English twin), which the
+view shows beside the field in the reader's language; a user without the right gets
 PermissionDenied. Every write runs under `set_actor` so the audit log names who did it.
 
 One module per area: `plans` (plans, event periods), `assignment`, `escalation` (summary, directions,

@@ -9,6 +9,7 @@ from datetime import date, datetime
 from auditlog.context import set_actor
 from django.db import transaction
 from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
 
 from tiepdan.coordination import policies, rules, selectors
 from tiepdan.coordination.models import (
@@ -70,10 +71,10 @@ def _event(assignment: Assignment, kind: str, actor, at: datetime, **fields) -> 
 
 def _check_handler(handler, lead_unit: Unit) -> None:
     if handler is None:
-        raise Refused("Cần chọn người xử lý.", field="handler")
+        raise Refused(_("Cần chọn người xử lý."), field="handler")
     staff = staff_of(handler)
     if staff is None or not staff.unit.path.startswith(lead_unit.path):
-        raise Refused("Người xử lý phải là cán bộ của đơn vị chủ trì.", field="handler")
+        raise Refused(_("Người xử lý phải là cán bộ của đơn vị chủ trì."), field="handler")
 
 
 def _sync_handler(subject, handler) -> None:
@@ -112,7 +113,7 @@ def assign(
     _require(policies.may_assign(actor, lead_unit.pk))
     _check_handler(handler, lead_unit)
     if internal_due_on is None:
-        raise Refused("Cần nhập hạn xử lý nội bộ (dd/mm/yyyy).", field="internal_due_on")
+        raise Refused(_("Cần nhập hạn xử lý nội bộ (dd/mm/yyyy)."), field="internal_due_on")
     limit = internal_limit_for(subject, on=on)
     problem = rules.internal_due_problem(
         internal_due_on,
@@ -125,7 +126,7 @@ def assign(
         raise Refused.from_rule(problem, "internal_due_on")
     coordinating = {u.pk: u for u in coordinating_units}
     if lead_unit.pk in coordinating:
-        raise Refused("Đơn vị chủ trì không đồng thời là đơn vị phối hợp.", field="coordinating_units")
+        raise Refused(_("Đơn vị chủ trì không đồng thời là đơn vị phối hợp."), field="coordinating_units")
     with set_actor(actor):
         if assignment is None:
             assignment = Assignment.objects.create(
@@ -205,11 +206,11 @@ def transfer(*, assignment: Assignment, to_unit: Unit, reason: str, actor, now: 
     now = now or timezone.now()
     assignment = Assignment.objects.select_for_update().get(pk=assignment.pk)
     _require(policies.may_assign(actor, assignment.lead_unit_id))
-    reason = _text(reason, "reason", "Cần ghi lý do chuyển đơn vị chủ trì.")
+    reason = _text(reason, "reason", _("Cần ghi lý do chuyển đơn vị chủ trì."))
     if to_unit.pk == assignment.lead_unit_id:
-        raise Refused("Đơn vị nhận phải khác đơn vị chủ trì hiện tại.", field="to_unit")
+        raise Refused(_("Đơn vị nhận phải khác đơn vị chủ trì hiện tại."), field="to_unit")
     if not to_unit.is_active_on(timezone.localdate(now)) or to_unit.agency_id != assignment.lead_unit.agency_id:
-        raise Refused("Đơn vị nhận không còn hoạt động hoặc không thuộc Sở.", field="to_unit")
+        raise Refused(_("Đơn vị nhận không còn hoạt động hoặc không thuộc Sở."), field="to_unit")
     subject = assignment.subject
     from_unit = assignment.lead_unit
     with set_actor(actor):
@@ -253,7 +254,7 @@ def add_comment(
     _require(policies.may_comment(actor))
     text = (text or "").strip()
     if not text and attachment is None:
-        raise Refused("Cần nhập ý kiến hoặc đính kèm văn bản.", field="text")
+        raise Refused(_("Cần nhập ý kiến hoặc đính kèm văn bản."), field="text")
     kind = AssignmentEventKind.DOCUMENT if (attachment or document_number.strip()) else AssignmentEventKind.COMMENT
     with set_actor(actor):
         event = _event(

@@ -7,6 +7,7 @@ from datetime import date
 from django.contrib.auth import get_user_model
 from django.core.exceptions import PermissionDenied
 from django.db.models import Q
+from django.utils import translation
 
 from tiepdan.coordination import rules
 from tiepdan.org.roles import Role
@@ -14,17 +15,36 @@ from tiepdan.org.selectors import advisory_unit
 
 
 class Refused(Exception):
-    """An input refused by a rule; `field` names the form field the message belongs beside."""
+    """An input refused by a rule; `field` names the form field the message belongs beside.
 
-    def __init__(self, message_vi: str, *, field: str | None = None, message_en: str = ""):
-        super().__init__(message_vi)
-        self.message_vi = message_vi
-        self.message_en = message_en or message_vi
+    `message` is a translatable text (gettext_lazy, shown in the reader's language) or, from a pure
+    rule, the Vietnamese text with its English twin in `message_en`."""
+
+    def __init__(self, message, *, field: str | None = None, message_en: str = ""):
+        super().__init__(message)
+        self.message = message
+        self._message_en = message_en
         self.field = field
 
     @classmethod
     def from_rule(cls, error: rules.RuleError, field: str | None = None) -> Refused:
         return cls(error.message_vi, field=field, message_en=error.message_en)
+
+    @property
+    def message_vi(self) -> str:
+        with translation.override("vi"):
+            return str(self.message)
+
+    @property
+    def message_en(self) -> str:
+        if self._message_en:
+            return self._message_en
+        with translation.override("en"):
+            return str(self.message)
+
+    def __str__(self) -> str:
+        """The message in the active language."""
+        return self.message_en if (translation.get_language() or "").startswith("en") else self.message_vi
 
 
 def _require(allowed: bool) -> None:

@@ -10,6 +10,7 @@ from auditlog.context import set_actor
 from django.conf import settings
 from django.db import IntegrityError, transaction
 from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
 
 from tiepdan.coordination import policies, rules, selectors
 from tiepdan.coordination.models import (
@@ -122,7 +123,8 @@ def draft_from(*, visit=None, letter=None, case=None) -> dict:
 
 
 def _notify_escalation(escalation: Escalation, *, on: date) -> int:
-    reasons = ", ".join(str(r).lower() for r in escalation.reason_labels)
+    # The notice is a stored record: Vietnamese, whatever the language of the one who escalates.
+    reasons = ", ".join(rules.REASON_LABELS[rules.EscalationReason(r)][0].lower() for r in escalation.reasons)
     return notify(
         recipients=_escalation_audience(on),
         kind="escalation",
@@ -139,9 +141,9 @@ def _check_reasons(reasons: Iterable[str]) -> list[str]:
         try:
             cleaned.append(rules.EscalationReason(reason).value)
         except ValueError:
-            raise Refused("Lý do báo cáo không hợp lệ.", field="reasons") from None
+            raise Refused(_("Lý do báo cáo không hợp lệ."), field="reasons") from None
     if not cleaned:
-        raise Refused("Chọn ít nhất một lý do báo cáo lãnh đạo.", field="reasons")
+        raise Refused(_("Chọn ít nhất một lý do báo cáo lãnh đạo."), field="reasons")
     return cleaned
 
 
@@ -167,9 +169,9 @@ def escalate(
     _require(policies.may_escalate(actor))
     reasons = _check_reasons(reasons)
     if head_count < 1:
-        raise Refused("Số người phải từ 1 trở lên.", field="head_count")
+        raise Refused(_("Số người phải từ 1 trở lên."), field="head_count")
     if received_at > now:
-        raise Refused("Thời điểm tiếp nhận không được sau thời điểm hiện tại.", field="received_at")
+        raise Refused(_("Thời điểm tiếp nhận không được sau thời điểm hiện tại."), field="received_at")
     periods = selectors.periods_on(timezone.localdate(received_at))
     hours = periods.rules.mass_escalation_hours
     due_at = rules.escalation_due(received_at, hours) if hours and rules.EscalationReason.MASS in reasons else None
@@ -181,8 +183,8 @@ def escalate(
             letter=letter,
             case=case,
             reasons=reasons,
-            title=_text(title, "title", "Cần nhập nội dung vụ việc."),
-            summary=_text(summary, "summary", "Cần nhập tóm tắt diễn biến."),
+            title=_text(title, "title", _("Cần nhập nội dung vụ việc.")),
+            summary=_text(summary, "summary", _("Cần nhập tóm tắt diễn biến.")),
             history=history.strip(),
             proposal=proposal.strip(),
             head_count=head_count,
@@ -290,12 +292,12 @@ def complete_summary(
     _require(policies.may_escalate(actor))
     escalation = Escalation.objects.select_for_update().get(pk=escalation.pk)
     if escalation.status == EscalationStatus.CLOSED:
-        raise Refused("Vụ việc đã kết thúc, không sửa báo cáo được.", field="summary")
+        raise Refused(_("Vụ việc đã kết thúc, không sửa báo cáo được."), field="summary")
     if head_count is not None and head_count < 1:
-        raise Refused("Số người phải từ 1 trở lên.", field="head_count")
+        raise Refused(_("Số người phải từ 1 trở lên."), field="head_count")
     with set_actor(actor):
-        escalation.title = _text(title, "title", "Cần nhập nội dung vụ việc.")
-        escalation.summary = _text(summary, "summary", "Cần nhập tóm tắt diễn biến.")
+        escalation.title = _text(title, "title", _("Cần nhập nội dung vụ việc."))
+        escalation.summary = _text(summary, "summary", _("Cần nhập tóm tắt diễn biến."))
         escalation.history = history.strip()
         escalation.proposal = proposal.strip()
         escalation.place = place.strip()
@@ -326,18 +328,18 @@ class TaskInput:
 def _check_task(spec: TaskInput, *, given_on: date, limit: date | None, index: int = 0) -> None:
     prefix = f"task_{index}_"
     if not (spec.text or "").strip():
-        raise Refused("Cần ghi nội dung nhiệm vụ.", field=f"{prefix}text")
+        raise Refused(_("Cần ghi nội dung nhiệm vụ."), field=f"{prefix}text")
     if spec.owner_unit is None:
-        raise Refused("Cần chọn đơn vị thực hiện.", field=f"{prefix}owner_unit")
+        raise Refused(_("Cần chọn đơn vị thực hiện."), field=f"{prefix}owner_unit")
     if spec.due_on is None:
-        raise Refused("Cần nhập thời hạn (dd/mm/yyyy).", field=f"{prefix}due_on")
+        raise Refused(_("Cần nhập thời hạn (dd/mm/yyyy)."), field=f"{prefix}due_on")
     problem = rules.task_due_problem(spec.due_on, given_on=given_on, limit=limit)
     if problem is not None:
         raise Refused.from_rule(problem, f"{prefix}due_on")
     if spec.owner is not None:
         staff = staff_of(spec.owner)
         if staff is None or not staff.unit.path.startswith(spec.owner_unit.path):
-            raise Refused("Người thực hiện phải là cán bộ của đơn vị thực hiện.", field=f"{prefix}owner")
+            raise Refused(_("Người thực hiện phải là cán bộ của đơn vị thực hiện."), field=f"{prefix}owner")
 
 
 def _create_task(spec: TaskInput, *, actor, given_on: date, **source) -> Task:
@@ -374,11 +376,13 @@ def record_direction(*, escalation: Escalation, actor, on: date, text: str, task
     _require(policies.may_direct(actor))
     escalation = Escalation.objects.select_for_update().get(pk=escalation.pk)
     if escalation.status == EscalationStatus.CLOSED:
-        raise Refused("Vụ việc đã kết thúc.", field="text")
-    text = _text(text, "text", "Cần ghi ý kiến chỉ đạo.")
+        raise Refused(_("Vụ việc đã kết thúc."), field="text")
+    text = _text(text, "text", _("Cần ghi ý kiến chỉ đạo."))
     specs = [t for t in tasks if (t.text or "").strip() or t.owner_unit or t.due_on]
     if not specs:
-        raise Refused("Ý kiến chỉ đạo cần ít nhất một nhiệm vụ có đơn vị thực hiện và thời hạn.", field="task_0_text")
+        raise Refused(
+            _("Ý kiến chỉ đạo cần ít nhất một nhiệm vụ có đơn vị thực hiện và thời hạn."), field="task_0_text"
+        )
     limit = _matter_limit(escalation)
     for i, spec in enumerate(tasks):
         if spec in specs:
@@ -404,7 +408,7 @@ def add_task(
     source = response_plan or review
     _require(source is not None and policies.may_add_actions(actor, source.unit_id))
     if response_plan is not None and response_plan.status == ResponsePlanStatus.DONE:
-        raise Refused("Phương án đã thực hiện xong.", field="task_0_text")
+        raise Refused(_("Phương án đã thực hiện xong."), field="task_0_text")
     limit = None
     if response_plan is not None and response_plan.escalation_id:
         limit = _matter_limit(response_plan.escalation)
@@ -419,10 +423,10 @@ def complete_task(*, task: Task, actor, on: date, result: str) -> Task:
     task = Task.objects.select_for_update(of=("self",)).select_related("direction__escalation").get(pk=task.pk)
     _require(policies.may_complete_task(actor, task))
     if task.status != TaskStatus.OPEN:
-        raise Refused("Nhiệm vụ đã hoàn thành hoặc đã hủy.", field="result")
-    result = _text(result, "result", "Cần ghi kết quả thực hiện.")
+        raise Refused(_("Nhiệm vụ đã hoàn thành hoặc đã hủy."), field="result")
+    result = _text(result, "result", _("Cần ghi kết quả thực hiện."))
     if on < task.given_on:
-        raise Refused("Ngày hoàn thành không được trước ngày giao nhiệm vụ.", field="on")
+        raise Refused(_("Ngày hoàn thành không được trước ngày giao nhiệm vụ."), field="on")
     with set_actor(actor):
         task.status = TaskStatus.DONE
         task.done_on = on
@@ -452,11 +456,11 @@ def close_escalation(*, escalation: Escalation, actor, on: date, note: str) -> E
     _require(policies.may_direct(actor))
     escalation = Escalation.objects.select_for_update().get(pk=escalation.pk)
     if escalation.status == EscalationStatus.CLOSED:
-        raise Refused("Vụ việc đã kết thúc.", field="note")
+        raise Refused(_("Vụ việc đã kết thúc."), field="note")
     with set_actor(actor):
         escalation.status = EscalationStatus.CLOSED
         escalation.closed_on = on
-        escalation.closing_note = _text(note, "note", "Cần ghi kết quả, lý do kết thúc.")
+        escalation.closing_note = _text(note, "note", _("Cần ghi kết quả, lý do kết thúc."))
         escalation.save()
     return escalation
 
@@ -482,9 +486,9 @@ def create_response_plan(
         plan = ResponsePlan.objects.create(
             unit=unit,
             escalation=escalation,
-            title=_text(title, "title", "Cần nhập tên phương án."),
-            situation=_text(situation, "situation", "Cần nêu tình hình, dự báo."),
-            objective=_text(objective, "objective", "Cần nêu mục tiêu, yêu cầu."),
+            title=_text(title, "title", _("Cần nhập tên phương án.")),
+            situation=_text(situation, "situation", _("Cần nêu tình hình, dự báo.")),
+            objective=_text(objective, "objective", _("Cần nêu mục tiêu, yêu cầu.")),
             forces=forces.strip(),
             created_by=actor,
             created_on=on,
@@ -504,9 +508,9 @@ def approve_response_plan(*, plan: ResponsePlan, actor, on: date) -> ResponsePla
     _require(policies.may_direct(actor))
     plan = ResponsePlan.objects.select_for_update().get(pk=plan.pk)
     if plan.status != ResponsePlanStatus.DRAFT:
-        raise Refused("Phương án đã được phê duyệt.", field="status")
+        raise Refused(_("Phương án đã được phê duyệt."), field="status")
     if not plan.tasks.exists():
-        raise Refused("Phương án cần ít nhất một biện pháp có người thực hiện và thời hạn.", field="status")
+        raise Refused(_("Phương án cần ít nhất một biện pháp có người thực hiện và thời hạn."), field="status")
     with set_actor(actor):
         plan.status = ResponsePlanStatus.APPROVED
         plan.approved_by = actor
@@ -520,11 +524,11 @@ def finish_response_plan(*, plan: ResponsePlan, actor, result: str) -> ResponseP
     _require(policies.may_add_actions(actor, plan.unit_id))
     plan = ResponsePlan.objects.select_for_update().get(pk=plan.pk)
     if plan.status != ResponsePlanStatus.APPROVED:
-        raise Refused("Chỉ kết thúc phương án đã được phê duyệt.", field="result")
+        raise Refused(_("Chỉ kết thúc phương án đã được phê duyệt."), field="result")
     if plan.tasks.filter(status=TaskStatus.OPEN).exists():
-        raise Refused("Còn biện pháp chưa hoàn thành.", field="result")
+        raise Refused(_("Còn biện pháp chưa hoàn thành."), field="result")
     with set_actor(actor):
-        plan.result = _text(result, "result", "Cần ghi kết quả thực hiện phương án.")
+        plan.result = _text(result, "result", _("Cần ghi kết quả thực hiện phương án."))
         plan.status = ResponsePlanStatus.DONE
         plan.save()
     return plan

@@ -8,6 +8,7 @@ from datetime import date
 from auditlog.context import set_actor
 from django.db import IntegrityError, transaction
 from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
 
 from tiepdan.coordination import policies, rules, selectors
 from tiepdan.coordination.models import (
@@ -40,12 +41,12 @@ def report_plan_progress(
     _require(policies.may_report_plan_progress(actor, unit.pk))
     units = selectors.responsible_units(task, selectors.plan_units(task.plan.agency, on), on)
     if unit.pk not in {u.pk for u in units}:
-        raise Refused("Nhiệm vụ này không giao cho đơn vị được chọn.", field="unit")
+        raise Refused(_("Nhiệm vụ này không giao cho đơn vị được chọn."), field="unit")
     if not 0 <= progress <= 100:
-        raise Refused("Tiến độ phải từ 0 đến 100%.", field="progress")
+        raise Refused(_("Tiến độ phải từ 0 đến 100%."), field="progress")
     if is_done and progress < 100:
         progress = 100
-    text = _text(text, "text", "Cần ghi kết quả thực hiện.")
+    text = _text(text, "text", _("Cần ghi kết quả thực hiện."))
     with set_actor(actor):
         return PlanTaskReport.objects.create(
             task=task, unit=unit, reported_on=on, progress=progress, text=text, is_done=is_done, reported_by=actor
@@ -94,8 +95,8 @@ def create_period(
         return EventPeriod.objects.create(
             agency=agency,
             code=code or _period_code(short_name),
-            name=_text(name, "name", "Cần nhập tên đợt."),
-            short_name=_text(short_name, "short_name", "Cần nhập tên ngắn."),
+            name=_text(name, "name", _("Cần nhập tên đợt.")),
+            short_name=_text(short_name, "short_name", _("Cần nhập tên ngắn.")),
             starts_on=starts_on,
             ends_on=ends_on,
             before_days=before_days,
@@ -115,7 +116,7 @@ def set_period_rule(
     kind = rules.RuleKind(kind)
     phases = sorted({rules.Phase(p).value for p in phases}, key=[p.value for p in rules.ALL_PHASES].index)
     if not phases:
-        raise Refused("Chọn ít nhất một giai đoạn áp dụng.", field="phases")
+        raise Refused(_("Chọn ít nhất một giai đoạn áp dụng."), field="phases")
     try:
         value = rules.check_rule_value(kind, value)
     except rules.RuleError as exc:
@@ -133,11 +134,12 @@ def add_duty_shift(*, period: EventPeriod, actor, on: date, kind: str, staff, ph
     window = period.window
     if window.phase_on(on) is None:
         raise Refused(
-            f"Ngày trực phải trong thời gian của đợt ({window.first_day:%d/%m/%Y} – {window.last_day:%d/%m/%Y}).",
+            _("Ngày trực phải trong thời gian của đợt (%(first)s – %(last)s).")
+            % {"first": f"{window.first_day:%d/%m/%Y}", "last": f"{window.last_day:%d/%m/%Y}"},
             field="on",
         )
     if staff.unit.agency_id != period.agency_id:
-        raise Refused("Cán bộ trực phải thuộc Sở.", field="staff")
+        raise Refused(_("Cán bộ trực phải thuộc Sở."), field="staff")
     with set_actor(actor):
         try:
             with transaction.atomic():
@@ -145,7 +147,7 @@ def add_duty_shift(*, period: EventPeriod, actor, on: date, kind: str, staff, ph
                     period=period, on=on, kind=kind, staff=staff, phone=phone.strip() or staff.phone, created_by=actor
                 )
         except IntegrityError:
-            raise Refused("Cán bộ này đã có trong lịch trực ngày đó.", field="staff") from None
+            raise Refused(_("Cán bộ này đã có trong lịch trực ngày đó."), field="staff") from None
 
 
 @transaction.atomic
@@ -163,11 +165,11 @@ def submit_situation_report(
     """The daily situation report of the actor's unit (one a day; the inspection compiles it)."""
     _require(policies.may_submit_situation_report(actor))
     staff = staff_of(actor)
-    summary = _text(summary, "summary", "Cần ghi tình hình chung trong ngày.")
+    summary = _text(summary, "summary", _("Cần ghi tình hình chung trong ngày."))
     if min(visits, mass_visits, letters, escalations) < 0:
-        raise Refused("Số liệu không được âm.", field="visits")
+        raise Refused(_("Số liệu không được âm."), field="visits")
     if mass_visits > visits:
-        raise Refused("Số đoàn đông người không được lớn hơn số lượt tiếp.", field="mass_visits")
+        raise Refused(_("Số đoàn đông người không được lớn hơn số lượt tiếp."), field="mass_visits")
     with set_actor(actor):
         try:
             with transaction.atomic():
@@ -183,7 +185,9 @@ def submit_situation_report(
                     submitted_by=actor,
                 )
         except IntegrityError:
-            raise Refused(f"Đơn vị đã gửi báo cáo ngày {on:%d/%m/%Y}.", field="on") from None
+            raise Refused(
+                _("Đơn vị đã gửi báo cáo ngày %(day)s.") % {"day": f"{on:%d/%m/%Y}"}, field="on"
+            ) from None
     notify(
         recipients=leadership_users(),
         kind="situation_report",

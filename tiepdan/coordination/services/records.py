@@ -7,6 +7,7 @@ from datetime import date, timedelta
 
 from auditlog.context import set_actor
 from django.db import transaction
+from django.utils.translation import gettext_lazy as _
 
 from tiepdan.coordination import policies, rules
 from tiepdan.coordination.models import (
@@ -49,14 +50,14 @@ def record_over_level(
     and reported to the leadership (plan-2024 I, II.2)."""
     _require(policies.may_record_for_unit(actor, unit.pk))
     if head_count < 1:
-        raise Refused("Số người phải từ 1 trở lên.", field="head_count")
+        raise Refused(_("Số người phải từ 1 trở lên."), field="head_count")
     with set_actor(actor):
         event = OverLevelEvent.objects.create(
             unit=unit,
             level=level,
-            body=_text(body, "body", "Cần ghi cơ quan công dân đến hoặc gửi đơn."),
+            body=_text(body, "body", _("Cần ghi cơ quan công dân đến hoặc gửi đơn.")),
             occurred_on=occurred_on,
-            matter=_text(matter, "matter", "Cần ghi nội dung vụ việc."),
+            matter=_text(matter, "matter", _("Cần ghi nội dung vụ việc.")),
             head_count=head_count,
             letter=letter,
             case=case,
@@ -119,7 +120,7 @@ def record_mediation(
             raise Refused.from_rule(problem, "notice_sent_on")
         if second_time and not director_attends:
             raise Refused(
-                "Đối thoại trong giải quyết khiếu nại lần hai: Giám đốc Sở phải trực tiếp chủ trì.",
+                _("Đối thoại trong giải quyết khiếu nại lần hai: Giám đốc Sở phải trực tiếp chủ trì."),
                 field="director_attends",
             )
     with set_actor(actor):
@@ -127,9 +128,9 @@ def record_mediation(
             kind=kind,
             organiser_unit=organiser_unit,
             held_on=held_on,
-            place=_text(place, "place", "Cần nhập địa điểm."),
-            matter=_text(matter, "matter", "Cần nhập nội dung."),
-            participants=_text(participants, "participants", "Cần ghi thành phần tham dự."),
+            place=_text(place, "place", _("Cần nhập địa điểm.")),
+            matter=_text(matter, "matter", _("Cần nhập nội dung.")),
+            participants=_text(participants, "participants", _("Cần ghi thành phần tham dự.")),
             case=case,
             director_attends=director_attends,
             notice_sent_on=notice_sent_on,
@@ -155,14 +156,14 @@ def record_dissemination(
 ) -> DisseminationSession:
     _require(policies.may_record_for_unit(actor, organiser_unit.pk))
     if attendees < 1:
-        raise Refused("Số người tham dự phải từ 1 trở lên.", field="attendees")
+        raise Refused(_("Số người tham dự phải từ 1 trở lên."), field="attendees")
     if not legal_texts:
-        raise Refused("Chọn ít nhất một văn bản được phổ biến.", field="legal_texts")
+        raise Refused(_("Chọn ít nhất một văn bản được phổ biến."), field="legal_texts")
     with set_actor(actor):
         session = DisseminationSession.objects.create(
             organiser_unit=organiser_unit,
             held_on=held_on,
-            place=_text(place, "place", "Cần nhập địa điểm."),
+            place=_text(place, "place", _("Cần nhập địa điểm.")),
             audience=audience,
             audience_detail=audience_detail.strip(),
             attendees=attendees,
@@ -190,13 +191,13 @@ def create_review(
     """Lessons learned after a period or a case (plan-2024 II.2, last paragraph)."""
     _require(policies.may_record_for_unit(actor, unit.pk) or policies.may_add_actions(actor, unit.pk))
     if period is None and case is None:
-        raise Refused("Chọn đợt cao điểm hoặc vụ việc được rút kinh nghiệm.", field="period")
+        raise Refused(_("Chọn đợt cao điểm hoặc vụ việc được rút kinh nghiệm."), field="period")
     with set_actor(actor):
         return LessonsReview.objects.create(
             unit=unit,
-            title=_text(title, "title", "Cần nhập tiêu đề."),
+            title=_text(title, "title", _("Cần nhập tiêu đề.")),
             held_on=held_on,
-            what_happened=_text(what_happened, "what_happened", "Cần ghi diễn biến."),
+            what_happened=_text(what_happened, "what_happened", _("Cần ghi diễn biến.")),
             went_well=went_well.strip(),
             went_badly=went_badly.strip(),
             period=period,

@@ -3,14 +3,14 @@
 from django import template
 from django.utils import translation
 
+from tiepdan.common.i18n import pick
 from tiepdan.coordination import rules
 
 register = template.Library()
 
 
 def _pick(pair: tuple[str, str]) -> str:
-    vi, en = pair
-    return en if translation.get_language() == "en" else translation.gettext(vi)
+    return pick(pair)
 
 
 @register.filter

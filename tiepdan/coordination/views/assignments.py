@@ -6,6 +6,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from tiepdan.coordination import forms, policies, selectors, services
@@ -130,7 +131,7 @@ def assignment_assign(request: HttpRequest, kind: str, code: str) -> HttpRespons
         ),
     )
     if assignment is not None:
-        messages.success(request, "Đã lưu phân công.")
+        messages.success(request, _("Đã lưu phân công."))
         return redirect(assignment.get_absolute_url())
     context["assign_form"] = form
     return render(request, "coordination/assignment_detail.html", context, status=422)
@@ -154,7 +155,7 @@ def assignment_transfer(request: HttpRequest, kind: str, code: str) -> HttpRespo
         ),
     )
     if done is not None:
-        messages.success(request, "Đã chuyển đơn vị chủ trì.")
+        messages.success(request, _("Đã chuyển đơn vị chủ trì."))
         # The user may no longer see the subject once it left the unit: back to the list.
         if selectors.subject_for(request.user, kind, code) is None:
             return redirect("coordination:assignment_list")

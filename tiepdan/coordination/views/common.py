@@ -7,7 +7,7 @@ from collections.abc import Callable
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.http import FileResponse, Http404
-from django.utils import timezone, translation
+from django.utils import timezone
 
 from tiepdan.coordination import services
 from tiepdan.org.selectors import active_units, current_agency, staff_of, visible_unit_ids
@@ -51,7 +51,7 @@ def _apply(request, form, call: Callable):
         return call(form.cleaned_data)
     except services.Refused as exc:
         field = exc.field if exc.field in form.fields else None
-        form.add_error(field, exc.message_en if translation.get_language() == "en" else exc.message_vi)
+        form.add_error(field, str(exc))  # in the active language
         return None
 
 

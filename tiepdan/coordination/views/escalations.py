@@ -7,6 +7,7 @@ from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
+from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from tiepdan.coordination import forms, policies, selectors, services
@@ -81,7 +82,7 @@ def escalation_new(request: HttpRequest) -> HttpResponse:
             lambda d: services.escalate(actor=request.user, unit=unit, now=common._now(), **subject, **d),
         )
         if escalation is not None:
-            messages.success(request, "Đã báo cáo Lãnh đạo sở.")
+            messages.success(request, _("Đã báo cáo Lãnh đạo sở."))
             return redirect(escalation.get_absolute_url())
     return render(
         request,
@@ -144,7 +145,7 @@ def escalation_complete(request: HttpRequest, code: str) -> HttpResponse:
             lambda d: services.complete_summary(escalation=escalation, actor=request.user, now=common._now(), **d),
         )
         if done is not None:
-            messages.success(request, "Đã hoàn thiện báo cáo tóm tắt.")
+            messages.success(request, _("Đã hoàn thiện báo cáo tóm tắt."))
             return redirect(done.get_absolute_url())
     return render(
         request,
@@ -168,7 +169,7 @@ def escalation_direct(request: HttpRequest, code: str) -> HttpResponse:
         ),
     )
     if direction is not None:
-        messages.success(request, "Đã ghi ý kiến chỉ đạo và giao nhiệm vụ.")
+        messages.success(request, _("Đã ghi ý kiến chỉ đạo và giao nhiệm vụ."))
         return redirect(escalation.get_absolute_url())
     return render(
         request,
@@ -232,7 +233,7 @@ def task_complete(request: HttpRequest, pk: int) -> HttpResponse:
         lambda d: services.complete_task(task=task, actor=request.user, on=d["on"], result=d["result"]),
     )
     if done is not None:
-        messages.success(request, "Đã báo cáo hoàn thành nhiệm vụ.")
+        messages.success(request, _("Đã báo cáo hoàn thành nhiệm vụ."))
         return redirect(done.get_absolute_url())
     return render(
         request,
@@ -328,7 +329,7 @@ def response_plan_approve(request: HttpRequest, pk: int) -> HttpResponse:
     try:
         services.approve_response_plan(plan=plan, actor=request.user, on=_today())
     except services.Refused as exc:
-        messages.error(request, exc.message_vi)
+        messages.error(request, str(exc))
     return redirect(plan.get_absolute_url())
 
 

@@ -6,6 +6,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from tiepdan.coordination import forms, policies, selectors, services
@@ -86,7 +87,7 @@ def plan_task_report(request: HttpRequest, pk: int) -> HttpResponse:
             ),
         )
         if report is not None:
-            messages.success(request, "Đã ghi nhận báo cáo tiến độ.")
+            messages.success(request, _("Đã ghi nhận báo cáo tiến độ."))
             return redirect("coordination:plan_detail", pk=task.plan_id)
     return render(
         request,
@@ -169,7 +170,7 @@ def period_rule(request: HttpRequest, pk: int) -> HttpResponse:
         ),
     )
     if rule is not None:
-        messages.success(request, "Đã lưu quy tắc của đợt.")
+        messages.success(request, _("Đã lưu quy tắc của đợt."))
         return redirect(period.get_absolute_url())
     return render(
         request, "coordination/period_detail.html", _period_context(request, period, rule_form=form), status=422
@@ -190,7 +191,7 @@ def duty_shift(request: HttpRequest, pk: int) -> HttpResponse:
         ),
     )
     if shift is not None:
-        messages.success(request, "Đã thêm vào lịch trực.")
+        messages.success(request, _("Đã thêm vào lịch trực."))
         return redirect(period.get_absolute_url())
     return render(
         request, "coordination/period_detail.html", _period_context(request, period, shift_form=form), status=422
@@ -208,7 +209,7 @@ def situation_reports(request: HttpRequest) -> HttpResponse:
         _require(can_submit)
         report = _apply(request, form, lambda d: services.submit_situation_report(actor=request.user, on=today, **d))
         if report is not None:
-            messages.success(request, f"Đã gửi báo cáo tình hình ngày {today:%d/%m/%Y}.")
+            messages.success(request, _("Đã gửi báo cáo tình hình ngày %(day)s.") % {"day": f"{today:%d/%m/%Y}"})
             return redirect("coordination:situation_reports")
     reports = SituationReport.objects.select_related("unit", "submitted_by__staff")
     if staff is None:

@@ -6,6 +6,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from tiepdan.coordination import forms, policies, selectors, services
@@ -43,7 +44,7 @@ def _visible_by_code(request, code: str, kind: str, field: str):
         return None
     subject = selectors.subject_for(request.user, kind, code)
     if subject is None:
-        raise services.Refused("Không tìm thấy mã này trong phạm vi bạn được xem.", field=field)
+        raise services.Refused(_("Không tìm thấy mã này trong phạm vi bạn được xem."), field=field)
     return subject
 
 
@@ -70,12 +71,12 @@ def over_level_new(request: HttpRequest) -> HttpResponse:
             ),
         )
         if event is not None:
-            messages.success(request, "Đã ghi nhận vụ việc vượt cấp.")
+            messages.success(request, _("Đã ghi nhận vụ việc vượt cấp."))
             return redirect("coordination:over_level_list")
     return render(
         request,
         "coordination/form_page.html",
-        _form_page(form, "Ghi nhận vụ việc vượt cấp"),
+        _form_page(form, _("Ghi nhận vụ việc vượt cấp")),
         status=422 if form.errors else 200,
     )
 
@@ -121,7 +122,7 @@ def mediation_new(request: HttpRequest) -> HttpResponse:
     return render(
         request,
         "coordination/form_page.html",
-        _form_page(form, "Ghi nhận buổi hòa giải, đối thoại"),
+        _form_page(form, _("Ghi nhận buổi hòa giải, đối thoại")),
         status=422 if form.errors else 200,
     )
 
@@ -152,12 +153,12 @@ def dissemination_new(request: HttpRequest) -> HttpResponse:
             lambda d: services.record_dissemination(actor=request.user, **d),
         )
         if session is not None:
-            messages.success(request, "Đã ghi nhận buổi tuyên truyền, phổ biến pháp luật.")
+            messages.success(request, _("Đã ghi nhận buổi tuyên truyền, phổ biến pháp luật."))
             return redirect("coordination:dissemination_list")
     return render(
         request,
         "coordination/form_page.html",
-        _form_page(form, "Ghi nhận buổi tuyên truyền, phổ biến pháp luật", multipart=True),
+        _form_page(form, _("Ghi nhận buổi tuyên truyền, phổ biến pháp luật"), multipart=True),
         status=422 if form.errors else 200,
     )
 
@@ -208,7 +209,10 @@ def review_new(request: HttpRequest) -> HttpResponse:
         if review is not None:
             return redirect(review.get_absolute_url())
     return render(
-        request, "coordination/form_page.html", _form_page(form, "Rút kinh nghiệm"), status=422 if form.errors else 200
+        request,
+        "coordination/form_page.html",
+        _form_page(form, _("Rút kinh nghiệm")),
+        status=422 if form.errors else 200,
     )
 
 

@@ -8,6 +8,7 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from tiepdan.common.i18n import pick
 from tiepdan.monitoring.models import ActionKind, HotSpot, HotSpotAction
 from tiepdan.monitoring.rules import NEEDS_REASON, STATUS_LABELS, HotSpotStatus, can_move
 
@@ -56,7 +57,7 @@ def change_status(*, hot_spot: HotSpot, to: str, reason: str, actor, on: date) -
     if not can_move(hot_spot.status, target):
         raise HotSpotRefused(
             _("Không thể chuyển từ “%(a)s” sang “%(b)s”.")
-            % {"a": STATUS_LABELS[HotSpotStatus(hot_spot.status)][0], "b": STATUS_LABELS[target][0]}
+            % {"a": pick(STATUS_LABELS[HotSpotStatus(hot_spot.status)]), "b": pick(STATUS_LABELS[target])}
         )
     reason = reason.strip()
     if target in NEEDS_REASON and not reason:

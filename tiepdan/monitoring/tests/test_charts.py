@@ -1,6 +1,8 @@
 """Server-side SVG charts and the GeoJSON projection: pure, escaped, no network."""
 
 import json
+import math
+import re
 
 import pytest
 from hypothesis import given
@@ -29,7 +31,9 @@ def test_an_empty_chart_is_nothing():
 def test_bar_charts_of_any_numbers_are_well_formed(rows):
     svg = str(charts.bar_chart(rows, title="t"))
     assert svg == "" or (svg.startswith("<svg") and svg.endswith("</svg>"))
-    assert "nan" not in svg.lower()
+    # Every coordinate is a finite number (a label may say "nan"; a width must not).
+    for value in re.findall(r'\s(?:x|y|x1|x2|y1|y2|width|height)="([^"]*)"', svg):
+        assert math.isfinite(float(value)), value
 
 
 def test_a_time_chart_with_a_band_and_a_marker():
