@@ -104,3 +104,99 @@ class Suspension(models.Model):
 
     def __str__(self) -> str:
         return f"{self.start:%d/%m/%Y} – {self.end:%d/%m/%Y}" if self.end else f"{self.start:%d/%m/%Y} –"
+
+
+class SettlementOutcome(models.TextChoices):
+    """Keys of `workflow.results.SettlementOutcome`; the label shown depends on the track
+    (`workflow.results.outcome_label`), these generic ones are for the admin and the audit log."""
+
+    CORRECT = "correct", _("Đúng")
+    PARTLY = "partly", _("Đúng một phần")
+    WRONG = "wrong", _("Sai")
+    UPHELD = "upheld", _("Công nhận quyết định lần đầu")
+    ANNULLED = "annulled", _("Hủy, sửa quyết định lần đầu")
+
+
+def _not_negative(*names: str) -> list[models.CheckConstraint]:
+    return [
+        models.CheckConstraint(
+            condition=models.Q(**{f"{name}__gte": 0}) | models.Q(**{f"{name}__isnull": True}),
+            name=f"settlement_{name}_not_negative",
+        )
+        for name in names
+    ]
+
+
+class SettlementResult(models.Model):
+    """The result stated by the step that settles the case (complaint decision, denunciation conclusion):
+    the outcome and the optional amounts counted by forms 01/KQGQ, 02/KQGQTC and 03/KQGQ. One row per
+    deciding step, kept beside the history row it belongs to (docs/adr/0007-settlement-results.md)."""
+
+    step = models.OneToOneField(
+        CaseStep, on_delete=models.PROTECT, primary_key=True, related_name="result", verbose_name=_("bước xử lý")
+    )
+    outcome = models.CharField(_("kết quả giải quyết"), max_length=20, choices=SettlementOutcome.choices)
+    # Money in million đồng and land in m², as the forms count them; blank = not stated.
+    recover_money = models.DecimalField(
+        _("thu hồi cho Nhà nước: tiền (triệu đồng)"), max_digits=16, decimal_places=3, null=True, blank=True
+    )
+    recover_land = models.DecimalField(
+        _("thu hồi cho Nhà nước: đất (m²)"), max_digits=14, decimal_places=2, null=True, blank=True
+    )
+    return_money = models.DecimalField(
+        _("trả lại cho tổ chức, cá nhân: tiền (triệu đồng)"), max_digits=16, decimal_places=3, null=True, blank=True
+    )
+    return_land = models.DecimalField(
+        _("trả lại cho tổ chức, cá nhân: đất (m²)"), max_digits=14, decimal_places=2, null=True, blank=True
+    )
+    return_people = models.PositiveIntegerField(_("số người được trả lại quyền lợi"), null=True, blank=True)
+    sanction_people = models.PositiveIntegerField(_("số người bị kiến nghị xử lý hành chính"), null=True, blank=True)
+    investigation_cases = models.PositiveIntegerField(_("số vụ chuyển cơ quan điều tra"), null=True, blank=True)
+    investigation_people = models.PositiveIntegerField(_("số người chuyển cơ quan điều tra"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("kết quả giải quyết")
+        verbose_name_plural = _("kết quả giải quyết")
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(outcome__in=SettlementOutcome.values), name="settlement_outcome_known"
+            ),
+            *_not_negative(
+                "recover_money", "recover_land", "return_money", "return_land", "return_people", "sanction_people",
+                "investigation_cases", "investigation_people",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.step_id}: {self.outcome}"
+
+
+class SatisfactionLevel(models.TextChoices):
+    SATISFIED = "satisfied", _("Hài lòng")
+    DISSATISFIED = "dissatisfied", _("Chưa hài lòng")
+    NO_OPINION = "no_opinion", _("Không ý kiến")
+
+
+class CitizenSatisfaction(models.Model):
+    """What the citizen said of the result, recorded by an officer once the result was notified; the
+    accountability of unit heads counts the records dated within the period."""
+
+    case = models.ForeignKey(Case, on_delete=models.PROTECT, related_name="satisfaction_records")
+    level = models.CharField(_("mức độ hài lòng"), max_length=20, choices=SatisfactionLevel.choices)
+    on = models.DateField(_("ngày ghi nhận"), db_index=True)  # accountability filters by period
+    recorded_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    note = models.CharField(_("ghi chú"), max_length=500, blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("ý kiến hài lòng của công dân")
+        verbose_name_plural = _("ý kiến hài lòng của công dân")
+        ordering = ["on", "id"]
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(level__in=SatisfactionLevel.values), name="satisfaction_level_known"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.case_id}: {self.level} {self.on:%d/%m/%Y}"

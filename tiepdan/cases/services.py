@@ -7,15 +7,18 @@ deadlines the transition names (start, stop, pause, resume, recompute). Dates co
 
 from __future__ import annotations
 
-from collections.abc import Iterable
-from dataclasses import dataclass
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
 from datetime import date
+from decimal import Decimal
 
 from auditlog.context import set_actor
 from django.db import transaction
+from django.utils import timezone
 
 from tiepdan.cases import workflow as wf
-from tiepdan.cases.models import Case, CaseStep, Suspension
+from tiepdan.cases.models import Case, CaseStep, CitizenSatisfaction, SettlementResult, Suspension
+from tiepdan.cases.workflow import results as wr
 from tiepdan.deadlines import services as deadlines
 from tiepdan.deadlines.models import DeadlineStatus
 from tiepdan.legal.errors import RuleNotInForce
@@ -33,11 +36,20 @@ _INITIAL_RULES = {
 
 
 class CaseActionRefused(Exception):
-    def __init__(self, message_vi: str, message_en: str = "", missing: tuple[wf.Requirement, ...] = ()):
+    """`errors` holds the problems of a settlement result, by field, when that is what was refused."""
+
+    def __init__(
+        self,
+        message_vi: str,
+        message_en: str = "",
+        missing: tuple[wf.Requirement, ...] = (),
+        errors: tuple[wr.ResultError, ...] = (),
+    ):
         super().__init__(message_vi)
         self.message_vi = message_vi
         self.message_en = message_en
         self.missing = missing
+        self.errors = errors
 
 
 @dataclass(frozen=True)
@@ -50,6 +62,10 @@ class ActionInput:
     document_number: str = ""
     document_title: str = ""
     note: str = ""
+    # The result of a deciding step (workflow.results): required outcome, optional amounts by key
+    # (money and land as Decimal, people and cases as int).
+    outcome: str = ""
+    amounts: Mapping[str, Decimal | int] = field(default_factory=dict)
 
 
 def _label(rule_id: str) -> str:
@@ -190,6 +206,7 @@ def act(*, case: Case, action: str, actor, on: date, data: ActionInput = ActionI
         outcome = wf.next_status(_facts(case, data), action, _role_for(actor, case, action))
     except wf.TransitionRefused as exc:
         raise CaseActionRefused(exc.reason_vi, exc.reason_en, exc.missing) from None
+    result = _result(case, action, data)
     transition = outcome.transition
     before = case.status
     with set_actor(actor):
@@ -208,7 +225,7 @@ def act(*, case: Case, action: str, actor, on: date, data: ActionInput = ActionI
         if outcome.status in wf.TERMINAL:
             case.closed_on = on
         case.save()
-        CaseStep.objects.create(
+        step = CaseStep.objects.create(
             case=case,
             action=action,
             from_status=before,
@@ -219,10 +236,32 @@ def act(*, case: Case, action: str, actor, on: date, data: ActionInput = ActionI
             document_title=data.document_title,
             note="\n".join(filter(None, [data.note, *outcome.notes_vi])),
         )
+        if result is not None:
+            SettlementResult.objects.create(step=step, **result)
         _move_deadlines(case, transition, on, data)
         _refresh_due(case)
         case.save(update_fields=["due_on"])
     return case
+
+
+def _result(case: Case, action: wf.Action, data: ActionInput) -> dict | None:
+    """The fields of the SettlementResult the step records (None: this step records none)."""
+    if not wr.records_result(case.track, action):
+        if data.outcome or any(v is not None for v in data.amounts.values()):
+            raise CaseActionRefused(
+                "Kết quả giải quyết chỉ được ghi nhận khi ban hành quyết định giải quyết khiếu nại hoặc kết "
+                "luận nội dung tố cáo.",
+                "The settlement result is recorded only with the complaint decision or the denunciation "
+                "conclusion.",
+            )
+        return None
+    amounts = {key: value for key, value in data.amounts.items() if value is not None}
+    errors = wr.result_errors(case.track, data.outcome, amounts)
+    if errors:
+        raise CaseActionRefused(
+            " ".join(e.message_vi for e in errors), " ".join(e.message_en for e in errors), errors=tuple(errors)
+        )
+    return {"outcome": data.outcome, **amounts}
 
 
 def _check_in_force(case: Case, action: wf.Action, on: date) -> None:
@@ -281,6 +320,48 @@ def _set_suspensions(case: Case, rules: Iterable[str]) -> None:
     deadlines.update_deadlines(case, tuple(rules), suspensions=spans)
 
 
+# Roles that may record what a citizen said of the result: those who deal with the citizen or the case.
+SATISFACTION_RECORDERS = frozenset({
+    wf.Role.RECEPTION_OFFICER, wf.Role.UNIT_HANDLER, wf.Role.INSPECTION, wf.Role.UNIT_HEAD, wf.Role.LEADERSHIP,
+})
+
+
+def may_record_satisfaction(user) -> bool:
+    return bool({wf.Role(r.value) for r in roles_of(user)} & SATISFACTION_RECORDERS)
+
+
+def result_notified_on(case: Case) -> date | None:
+    """The day the case first reached a status where the citizen knows the result (or the case is over)."""
+    return (
+        case.steps.filter(to_status__in=[s.value for s in wr.RESULT_NOTIFIED])
+        .order_by("on", "id")
+        .values_list("on", flat=True)
+        .first()
+    )
+
+
+@transaction.atomic
+def record_satisfaction(
+    *, case: Case, actor, level: str, on: date, note: str = "", today: date | None = None
+) -> CitizenSatisfaction:
+    """Record the citizen's satisfaction with the result, as told to `actor` on `on` (not after `today`,
+    by default the local date)."""
+    if not may_record_satisfaction(actor):
+        raise CaseActionRefused(
+            "Vai trò của bạn không ghi nhận ý kiến của công dân về kết quả giải quyết.",
+            "Your role does not record the citizen's opinion of the result.",
+        )
+    level = wr.Satisfaction(level)
+    case = Case.objects.select_for_update().get(pk=case.pk)
+    refusal = wr.satisfaction_refusal(
+        status=case.status, notified_on=result_notified_on(case), on=on, today=today or timezone.localdate()
+    )
+    if refusal:
+        raise CaseActionRefused(*refusal)
+    with set_actor(actor):
+        return CitizenSatisfaction.objects.create(case=case, level=level, on=on, recorded_by=actor, note=note)
+
+
 def remap_unit(old_unit, new_unit) -> int:
     """Open cases move to the successor unit; closed ones stay attached to the unit that handled them."""
     return Case.objects.filter(unit=old_unit, closed_on__isnull=True).update(unit=new_unit)
@@ -292,6 +373,9 @@ __all__ = [
     "DeadlineStatus",
     "act",
     "actions_for",
+    "may_record_satisfaction",
     "open_case",
+    "record_satisfaction",
     "remap_unit",
+    "result_notified_on",
 ]

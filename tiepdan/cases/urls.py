@@ -8,4 +8,5 @@ urlpatterns = [
     path("tu-don/<str:code>/", views.open_from_letter, name="open_from_letter"),
     path("<str:code>/", views.case_detail, name="case_detail"),
     path("<str:code>/thao-tac/", views.case_act, name="case_act"),
+    path("<str:code>/y-kien-cong-dan/", views.case_satisfaction, name="case_satisfaction"),
 ]

@@ -10,6 +10,7 @@ from __future__ import annotations
 import io
 import itertools
 from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
 from datetime import date, datetime
 from decimal import Decimal
 from typing import Any
@@ -128,6 +129,88 @@ def write_table_xlsx(*, title: str, columns: Sequence[str], rows: Iterable[Seque
     then `rows`. Dates become real date cells shown dd/mm/yyyy; aware datetimes are written in
     local time."""
     workbook = table_workbook(title=title, columns=columns, rows=rows, sheet=sheet, column_numbers=column_numbers)
+    out = io.BytesIO()
+    workbook.save(out)
+    return out.getvalue()
+
+
+@dataclass(frozen=True)
+class GridCell:
+    """One header cell of a form: its text and how many columns and rows it spans."""
+
+    text: str
+    colspan: int = 1
+    rowspan: int = 1
+
+
+def _place(header: Sequence[Sequence[Any]]) -> list[tuple[int, int, Any]]:
+    """(row, column, cell) of every header cell, 0-based, laid out as an HTML table lays out its cells: each
+    cell takes the next column of its row not covered by a cell spanning down from a row above."""
+    taken: set[tuple[int, int]] = set()
+    placed = []
+    for r, row in enumerate(header):
+        c = 0
+        for cell in row:
+            while (r, c) in taken:
+                c += 1
+            placed.append((r, c, cell))
+            for dr in range(cell.rowspan):
+                for dc in range(cell.colspan):
+                    taken.add((r + dr, c + dc))
+            c += cell.colspan
+    return placed
+
+
+def write_grid_xlsx(*, title: str, header: Sequence[Sequence[Any]], rows: Iterable[Sequence], sheet: str = "Sheet1",
+                    numbers: Sequence[Any] = (), widths: Sequence[int] = ()) -> bytes:
+    """An .xlsx of a statistical form: the title (row 1), the header rows from row 3 as merged cells (each
+    cell of `header` has `text`, `colspan` and `rowspan`, as `GridCell`), the row of column numbers under
+    them when given, then `rows`. For small tables only (a normal workbook: merged cells cannot be
+    streamed)."""
+    workbook = Workbook()
+    ws = workbook.active
+    ws.title = sheet[:31] or "Sheet1"
+    placed = _place(header)
+    width = max((c + cell.colspan for _, c, cell in placed), default=len(numbers))
+    width = max(width, len(numbers), 1)
+    ws.page_setup.paperSize = Worksheet.PAPERSIZE_A4
+    ws.page_setup.orientation = Worksheet.ORIENTATION_LANDSCAPE if width > 6 else Worksheet.ORIENTATION_PORTRAIT
+    first = 3 if title else 1
+    if title:
+        ws.cell(row=1, column=1, value=_excel_value(title)).font = Font(name=_FONT, bold=True, size=14)
+    bold = Font(name=_FONT, bold=True)
+    centred = Alignment(horizontal="center", vertical="center", wrap_text=True)
+    for r, c, cell in placed:
+        top, left = first + r, 1 + c
+        bottom, right = top + cell.rowspan - 1, left + cell.colspan - 1
+        target = ws.cell(row=top, column=left, value=_excel_value(cell.text))
+        target.font, target.alignment = bold, centred
+        if (bottom, right) != (top, left):
+            ws.merge_cells(start_row=top, start_column=left, end_row=bottom, end_column=right)
+        for row in ws.iter_rows(min_row=top, max_row=bottom, min_col=left, max_col=right):
+            for each in row:
+                each.border = _BOX  # a merged range shows the border of each of its cells
+    last = first + len(header) - 1
+    if numbers:
+        last += 1
+        for index, value in enumerate(numbers, start=1):
+            target = ws.cell(row=last, column=index, value=_excel_value(value))
+            target.font = Font(name=_FONT, italic=True)
+            target.alignment = Alignment(horizontal="center")
+            target.border = _BOX
+    for offset, values in enumerate(rows, start=1):
+        for index, value in enumerate(values, start=1):
+            target = ws.cell(row=last + offset, column=index, value=_excel_value(value))
+            if isinstance(target.value, str) and target.value.startswith("="):
+                target.data_type = "s"  # never a formula (see _cell)
+            elif isinstance(target.value, date):
+                target.number_format = DATETIME_FORMAT if isinstance(target.value, datetime) else DATE_FORMAT
+    for index in range(1, width + 1):
+        ws.column_dimensions[get_column_letter(index)].width = (
+            widths[index - 1] if index <= len(widths) else (30 if index == 1 else 14)
+        )
+    ws.freeze_panes = ws.cell(row=last + 1, column=2)
+    ws.print_title_rows = f"{first}:{last}"
     out = io.BytesIO()
     workbook.save(out)
     return out.getvalue()

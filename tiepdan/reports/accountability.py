@@ -111,7 +111,10 @@ class UnitFacts:
     over_level: int = 0  # received in the period from a higher level (transferred back)
     mass_matters: int = 0
     reception: ReceptionCompliance | None = None  # None: the unit's head has no reception quota
-    satisfaction: float | None = None  # where known (no source yet)
+    # Share of the citizens satisfied with the result, among the answers recorded on the unit's cases within
+    # the period (cases.CitizenSatisfaction); None when none was recorded. Shown, not scored.
+    satisfaction: float | None = None
+    satisfaction_answers: int = 0
     notes: tuple[str, ...] = field(default_factory=tuple)
 
     @property
@@ -121,6 +124,10 @@ class UnitFacts:
     @property
     def cases_rate(self) -> float | None:
         return None if self.cases_settled == 0 else self.cases_on_time / self.cases_settled
+
+    @property
+    def satisfied_answers(self) -> int:
+        return 0 if self.satisfaction is None else round(self.satisfaction * self.satisfaction_answers)
 
     @property
     def overdue(self) -> int:

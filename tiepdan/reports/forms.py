@@ -614,6 +614,23 @@ NOT_RECORDED_NOTE = (
 )
 
 
+def missing_results_note(count: int) -> str:
+    """When results are recorded (`recorded=True`) but some decisions in the form carry none (e.g. decided
+    before the results were recorded in the system): those are left out of the analysis and amount columns."""
+    return (
+        f"{count} vụ việc đã có quyết định giải quyết, kết luận nhưng chưa ghi nhận kết quả (đúng, sai, đúng một "
+        "phần; công nhận, hủy, sửa) và số tiền, đất, người: các cột phân tích kết quả và số tiền, đất, người chưa "
+        "tính các vụ việc này."
+    )
+
+
+def _result_notes(recorded: bool, decided: Iterable[CaseRow]) -> tuple[str, ...]:
+    if not recorded:
+        return (NOT_RECORDED_NOTE,)
+    missing = sum(1 for r in decided if not r.outcome)
+    return (missing_results_note(missing),) if missing else ()
+
+
 @dataclass(frozen=True)
 class CaseRow:
     id: int
@@ -700,15 +717,22 @@ def _settlement_form(
             values[amount_first + i] = sum(r.amounts.get(key, 0) for r in by_decision)
         return values
 
-    identities = (
+    identities = [
         Identity(1, (2, 3), "Phải giải quyết = kỳ trước chuyển sang + thụ lý trong kỳ"),
         Identity(1, (5, 8), "Phải giải quyết = đã giải quyết + chưa giải quyết xong"),
         Identity(5, (6, 7), "Đã giải quyết = bằng quyết định, kết luận + rút đơn, đình chỉ"),
         Identity(5, (time_first, time_first + 1, time_first + 2), "Đã giải quyết = đúng hạn + quá hạn + chưa xác định"),
-    )
+    ]
+    decided = [r for r in _case_scope(rows, start, end) if r.settled_on is not None and r.settled_on <= end]
+    notes = _result_notes(recorded, decided)
+    if recorded and not notes:
+        # Every decision carries its outcome: the analysis columns add up to the decisions.
+        identities.append(Identity(
+            6, tuple(c.number for c in outcome_columns), "Bằng quyết định, kết luận = tổng các kết quả phân tích",
+        ))
     return _build(
         code=code, title=title, start=start, end=end, columns=columns, identities=identities, rows=rows,
-        units=units, compute=compute, notes=() if recorded else (NOT_RECORDED_NOTE,),
+        units=units, compute=compute, notes=notes,
     )
 
 
@@ -752,6 +776,7 @@ def form_enforcement(
     rows: Iterable[CaseRow], *, start: date, end: date, units: Mapping[int, str], recorded: bool = False,
 ) -> FormTable:
     """Biểu 03/KQGQ — thi hành quyết định giải quyết khiếu nại và xử lý sau kết luận nội dung tố cáo."""
+    rows = list(rows)
     decisions, conclusions = "Quyết định giải quyết khiếu nại", "Kết luận nội dung tố cáo"
     columns = [
         Column(1, "Tổng số phải thực hiện", (decisions,), "(2)+(3)"),
@@ -779,12 +804,17 @@ def form_enforcement(
             len(finished), len(scope) - len(finished),
         ]
 
-    def compute(rows: list[CaseRow]) -> dict[int, float]:
+    def finished_of(rows: list[CaseRow]) -> tuple[list[CaseRow], list[float]]:
         complaints = [r for r in rows if r.track in COMPLAINT_TRACKS]
         denunciations = [r for r in rows if r.track in DENUNCIATION_TRACKS]
-        _, finished, first = block(complaints, lambda r: r.in_effect_on, lambda r: r.enforced_on)
-        _, _, second = block(denunciations, lambda r: r.concluded_on, lambda r: r.conclusion_handled_on)
-        values = {i + 1: v for i, v in enumerate([*first, *second])}
+        _, enforced, first = block(complaints, lambda r: r.in_effect_on, lambda r: r.enforced_on)
+        _, handled, second = block(denunciations, lambda r: r.concluded_on, lambda r: r.conclusion_handled_on)
+        return [*enforced, *handled], [*first, *second]
+
+    def compute(rows: list[CaseRow]) -> dict[int, float]:
+        # The amounts of the decisions enforced and of the conclusions acted on by the cut-off.
+        finished, counts = finished_of(rows)
+        values = {i + 1: v for i, v in enumerate(counts)}
         for i, (key, _, _) in enumerate(AMOUNT_COLUMNS):
             values[amount_first + i] = sum(r.amounts.get(key, 0) for r in finished)
         return values
@@ -798,7 +828,7 @@ def form_enforcement(
     return _build(
         code="03/KQGQ", title="TỔNG HỢP KẾT QUẢ THI HÀNH QUYẾT ĐỊNH GIẢI QUYẾT KHIẾU NẠI, KẾT LUẬN TỐ CÁO",
         start=start, end=end, columns=columns, identities=identities, rows=rows, units=units, compute=compute,
-        notes=() if recorded else (NOT_RECORDED_NOTE,),
+        notes=_result_notes(recorded, finished_of(rows)[0]),
     )
 
 
@@ -809,8 +839,10 @@ class HeaderCell:
     rowspan: int = 1
 
 
-def header_rows(columns: Sequence[Column]) -> list[list[HeaderCell]]:
-    """The form's header as rows of merged cells (groups over their columns, each leaf down to the bottom)."""
+def header_rows(columns: Sequence[Column], *, numbered: bool = True) -> list[list[HeaderCell]]:
+    """The form's header as rows of merged cells (groups over their columns, each leaf down to the bottom).
+    `numbered=False`: the leaves without "(n) = formula", for a layout that numbers the columns in a row of
+    its own (`number_row`)."""
     depth = max((len(c.group) for c in columns), default=0) + 1
     rows: list[list[HeaderCell]] = [[] for _ in range(depth)]
     for level in range(depth):
@@ -827,9 +859,15 @@ def header_rows(columns: Sequence[Column]) -> list[list[HeaderCell]]:
                 continue
             if level == len(column.group):
                 formula = f" = {column.formula}" if column.formula else ""
-                rows[level].append(HeaderCell(f"{column.label} ({column.number}){formula}", rowspan=depth - level))
+                text = f"{column.label} ({column.number}){formula}" if numbered else column.label
+                rows[level].append(HeaderCell(text, rowspan=depth - level))
             i += 1
     return rows
+
+
+def number_row(columns: Sequence[Column]) -> list[str]:
+    """The row under the header that numbers the columns, as the official forms do: "(1) = (2)+(3)", "(2)"."""
+    return [f"({c.number})" + (f" = {c.formula}" if c.formula else "") for c in columns]
 
 
 FORM_CODES = ("01/TCD", "01/XLD", "02/XLD", "03/XLD", "04/XLD", "01/KQGQ", "02/KQGQTC", "03/KQGQ")

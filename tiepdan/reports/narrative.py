@@ -219,18 +219,24 @@ def render(doc: DocumentInput, tables: Mapping[str, f.FormTable], narrative: Map
 
 
 def form_xlsx(table: f.FormTable, *, agency_name: str = "") -> bytes:
-    """One form as .xlsx in its layout: "Đơn vị" then the numbered columns, the total row last, the
-    identities and notes under the table (documents.xlsx.write_table_xlsx)."""
-    from tiepdan.documents.xlsx import write_table_xlsx
+    """One form as .xlsx laid out like the official forms: the header as merged cells (each group over its
+    columns, the leaves under it, "Đơn vị" down the whole header), the row of column numbers "(1) (2) ...",
+    one row per unit and the total row, then the identities and notes (documents.xlsx.write_grid_xlsx)."""
+    from tiepdan.documents.xlsx import GridCell, write_grid_xlsx
 
     title = (
         f"Biểu số {table.code}: {table.title} — số liệu từ ngày {table.start:%d/%m/%Y} đến ngày {table.end:%d/%m/%Y}"
         + (f" — {agency_name}" if agency_name else "")
     )
+    header = [
+        [GridCell(c.text, c.colspan, c.rowspan) for c in row]
+        for row in f.header_rows(table.columns, numbered=False)
+    ]
+    header[0].insert(0, GridCell("Đơn vị", rowspan=len(header)))
     rows: list[list[Any]] = table.matrix()
     rows.append([])
     rows += [[f"Kiểm tra: {i.text()} ({i.label})"] for i in table.identities]
     rows += [[f"Ghi chú: {note}"] for note in table.notes]
-    return write_table_xlsx(
-        title=title, columns=["Đơn vị", *(c.heading for c in table.columns)], rows=rows, sheet=f.slug(table.code),
+    return write_grid_xlsx(
+        title=title, header=header, numbers=["", *f.number_row(table.columns)], rows=rows, sheet=f.slug(table.code),
     )

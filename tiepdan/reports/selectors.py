@@ -21,7 +21,8 @@ from django.db.models import Count, F, Min, Q, QuerySet
 from django.db.models.functions import Coalesce
 from django.utils import timezone
 
-from tiepdan.cases.models import Case, CaseStep
+from tiepdan.cases.models import Case, CaseStep, CitizenSatisfaction, SettlementResult
+from tiepdan.cases.workflow.results import AMOUNT_KEYS, RESULT_ACTIONS, satisfied_share
 from tiepdan.cases.workflow.table import SETTLEMENT_RULE
 from tiepdan.deadlines.models import Deadline, DeadlineStatus
 from tiepdan.letters.models import Letter
@@ -94,12 +95,18 @@ def letter_rows(start: date, end: date, unit_ids: list[int] | None = None) -> li
     fields = _domain_fields()
     settled = _settled_matters(end)
     rows = []
-    for (pk, unit_id, received, matter_type, disposition, disposed, eligible, duplicate_of, reply, domain, due) in (
+    for (pk, unit_id, received, matter_type, disposition, disposed, eligible, decided, duplicate_of, reply,
+         replied, domain, due) in (
         qs.values_list(
             "id", "unit_id", "received_on", "matter_type", "disposition", "disposed_on", "is_eligible",
-            "duplicate_of_id", "reply_received", "domain__code", "due_on",
+            "eligibility_decided_on", "duplicate_of_id", "reply_received", "reply_received_on", "domain__code",
+            "due_on",
         ).iterator(chunk_size=5000)
     ):
+        # As known at the cut-off: an answer or an eligibility decided later does not rewrite the period.
+        reply = reply and (replied is None or replied <= end)
+        if decided is not None and decided > end:
+            eligible = None
         root = duplicate_of or pk
         rows.append(
             f.LetterRow(
@@ -144,7 +151,13 @@ def visit_rows(
         fields += ["session_id", "session__host_role"]
     tz = timezone.get_current_timezone()
     visits = []
-    for row in qs.annotate(first_citizen=Min("participants__citizen_id")).values(*fields).iterator(chunk_size=5000):
+    # A denouncer is no citizen record: the same person is recognised by a blind index (TC-CONFID).
+    qs = qs.annotate(
+        first_citizen=Min("participants__citizen_id"),
+        first_denouncer=Min("denouncers__id_number_index", filter=~Q(denouncers__id_number_index="")),
+    )
+    fields.append("first_denouncer")
+    for row in qs.values(*fields).iterator(chunk_size=5000):
         day = timezone.localtime(row["received_at"], tz).date()
         session_id = row.get("session_id")
         host_role = row.get("session__host_role") or row["host_role"]
@@ -157,7 +170,8 @@ def visit_rows(
         else:
             sitting = None
         citizen = row["first_citizen"]
-        matter = ("visit", row["id"]) if citizen is None else (citizen, row["matter_type"], row["domain_id"])
+        person = citizen if citizen is not None else row["first_denouncer"]
+        matter = ("visit", row["id"]) if person is None else (person, row["matter_type"], row["domain_id"])
         visits.append(
             f.VisitRow(
                 id=row["id"], unit_id=row["unit_id"], day=day, mode=mode, head_count=row["head_count"],
@@ -185,8 +199,24 @@ def _settlement_due(end: date, case_ids: Iterable[int] | None = None) -> dict[in
     return due
 
 
+def _settlement_results(end: date, unit_ids: list[int] | None = None) -> dict[int, tuple[str, dict[str, float]]]:
+    """Per case: the outcome and the amounts stated by its deciding step dated on or before the cut-off (one
+    query). A result recorded with a step dated after the cut-off does not exist for the period."""
+    qs = SettlementResult.objects.filter(
+        step__on__lte=end, step__action__in=sorted({a.value for a in RESULT_ACTIONS.values()})
+    )
+    if unit_ids is not None:
+        qs = qs.filter(step__case__unit_id__in=unit_ids)
+    results: dict[int, tuple[str, dict[str, float]]] = {}
+    for row in qs.order_by("step__on", "step_id").values("step__case_id", "outcome", *AMOUNT_KEYS):
+        amounts = {key: float(row[key]) for key in AMOUNT_KEYS if row[key] is not None}
+        results.setdefault(row["step__case_id"], (row["outcome"], amounts))  # the first decision counts
+    return results
+
+
 def case_rows(end: date, unit_ids: list[int] | None = None) -> list[f.CaseRow]:
-    """Every case with the dates of its steps up to the cut-off, aggregated in one query (+1 for deadlines)."""
+    """Every case with the dates of its steps up to the cut-off, aggregated in one query (+1 for deadlines, +1
+    for the settlement results)."""
 
     def first(*actions: str):
         return Min("steps__on", filter=Q(steps__action__in=actions, steps__on__lte=end))
@@ -208,6 +238,7 @@ def case_rows(end: date, unit_ids: list[int] | None = None) -> list[f.CaseRow]:
         ),
     ).filter(opened__isnull=False)
     due = _settlement_due(end)
+    results = _settlement_results(end, unit_ids)
     rows = []
     for r in qs.values(
         "id", "unit_id", "track", "opened", "accepted", "settled", "ended", "in_effect", "enforced", "concluded",
@@ -215,12 +246,13 @@ def case_rows(end: date, unit_ids: list[int] | None = None) -> list[f.CaseRow]:
     ):
         # Petitions and feedback are taken up when received (no acceptance decision, Law 42 Art 28).
         accepted = r["opened"] if r["track"] == "petition" else r["accepted"]
+        outcome, amounts = results.get(r["id"], ("", {}))
         rows.append(
             f.CaseRow(
                 id=r["id"], unit_id=r["unit_id"], track=r["track"], accepted_on=accepted, settled_on=r["settled"],
                 ended_on=r["ended"], letters=(1 if r["letter_id"] else 0) + r["duplicates"],
                 settlement_due=due.get(r["id"]), in_effect_on=r["in_effect"], enforced_on=r["enforced"],
-                concluded_on=r["concluded"], conclusion_handled_on=r["handled"],
+                concluded_on=r["concluded"], conclusion_handled_on=r["handled"], outcome=outcome, amounts=amounts,
             )
         )
     return rows
@@ -237,15 +269,17 @@ def compute_forms(start: date, end: date, unit_ids: list[int] | None = None) -> 
     visits, sittings = visit_rows(start, end, unit_ids)
     cases = case_rows(end, unit_ids)
     kw = {"start": start, "end": end, "units": units}
+    # Cases record their settlement results (cases.SettlementResult): the analysis and amount columns are
+    # real figures; a decision without a result (taken before results were recorded) is noted by the form.
     tables = [
         f.form_01_tcd(visits, sittings, **kw),
         f.form_01_xld(letters, **kw),
         f.form_02_xld(letters, **kw),
         f.form_03_xld(letters, **kw),
         f.form_04_xld(letters, **kw),
-        f.form_complaint_settlement(cases, **kw),
-        f.form_denunciation_settlement(cases, **kw),
-        f.form_enforcement(cases, **kw),
+        f.form_complaint_settlement(cases, **kw, recorded=True),
+        f.form_denunciation_settlement(cases, **kw, recorded=True),
+        f.form_enforcement(cases, **kw, recorded=True),
     ]
     return {t.code: t for t in tables}
 
@@ -437,6 +471,7 @@ def accountability_facts(start: date, end: date, unit_ids: list[int] | None = No
         cases[row.unit_id].append(row)
     reception = _reception_days(heads, start, end)
     over_level = _over_level_counts(ids, start, end)
+    satisfaction = _satisfaction(ids, start, end)
     facts = []
     for unit_id, name, code in units:
         head = heads.get(unit_id)
@@ -462,9 +497,27 @@ def accountability_facts(start: date, end: date, unit_ids: list[int] | None = No
                 repeat_letters=letter.get("repeat", 0),
                 over_level=letter.get("over_level", 0) if over_level is None else over_level.get(unit_id, 0),
                 mass_matters=letter.get("mass", 0), reception=compliance,
+                satisfaction=satisfied_share(satisfaction.get(unit_id, [])),
+                satisfaction_answers=len(satisfaction.get(unit_id, [])),
             )
         )
     return facts
+
+
+def _satisfaction(unit_ids: list[int], start: date, end: date) -> dict[int, list[str]]:
+    """Per unit: what the citizens said of the results, one answer per case (its last one dated within the
+    period); records dated outside the period do not count (one query)."""
+    latest: dict[int, tuple[int, str]] = {}
+    for unit_id, case_id, level in (
+        CitizenSatisfaction.objects.filter(case__unit_id__in=unit_ids, on__gte=start, on__lte=end)
+        .order_by("case_id", "on", "id")
+        .values_list("case__unit_id", "case_id", "level")
+    ):
+        latest[case_id] = (unit_id, level)
+    levels: dict[int, list[str]] = defaultdict(list)
+    for unit_id, level in latest.values():
+        levels[unit_id].append(level)
+    return levels
 
 
 def _reception_days(heads: dict[int, Staff], start: date, end: date) -> dict[int, list[date]]:

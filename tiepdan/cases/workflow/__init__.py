@@ -5,6 +5,7 @@ feedback. No Django, no clock, no settings: the `cases` services gather a `CaseF
 - `vocabulary`: Track, Status, Action, Role, Requirement and their bilingual labels.
 - `table`: the transition table (who, from where, to where, which documents, which deadlines).
 - `engine`: `next_status`, `available_actions` and the fact-dependent rules.
+- `results`: the outcome and amounts a deciding step records, and the citizen's satisfaction with them.
 
 The legal sources and rule ids are those of docs domain.md §12.
 """

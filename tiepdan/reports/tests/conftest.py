@@ -2,6 +2,7 @@
 reception days inside the 6-month period of 2026 (15/12/2025 – 14/06/2026)."""
 
 from datetime import date, timedelta
+from decimal import Decimal
 
 import pytest
 
@@ -23,21 +24,24 @@ def demo_data(demo_org):
     return demo_org
 
 
-def settle_complaint(letter, actor, *, accepted: date, decided: date | None, enforced: date | None = None):
-    """A first-time complaint through the case services: accepted, verified, decided, sent, in effect, enforced."""
+def settle_complaint(letter, actor, *, accepted: date, decided: date | None, enforced: date | None = None,
+                     outcome: str = "partly", amounts: dict | None = None):
+    """A first-time complaint through the case services: accepted, verified, decided (with its outcome and
+    amounts), sent, in effect, enforced."""
     from tiepdan.cases import services
     from tiepdan.cases.workflow import Action
 
-    def act(case, action, on, *docs):
+    def act(case, action, on, *docs, **data):
         return services.act(case=case, action=action, actor=actor, on=on,
-                            data=services.ActionInput(documents=frozenset(docs)))
+                            data=services.ActionInput(documents=frozenset(docs), **data))
 
     case = services.open_case(letter=letter, track="complaint_first", actor=actor)
     case = act(case, Action.ACCEPT, accepted, "acceptance_decision")
     case = act(case, Action.START_VERIFICATION, accepted + timedelta(days=2), "verification_assignment")
     if decided is None:
         return case
-    case = act(case, Action.DECIDE, decided, "verification_report", "decision_document")
+    case = act(case, Action.DECIDE, decided, "verification_report", "decision_document", outcome=outcome,
+               amounts=amounts or {})
     case = act(case, Action.SEND_DECISION, decided + timedelta(days=2), "decision_dispatch_record")
     if enforced is not None:
         case = act(case, Action.RECORD_LEGAL_EFFECT, decided + timedelta(days=35))
@@ -45,30 +49,39 @@ def settle_complaint(letter, actor, *, accepted: date, decided: date | None, enf
     return case
 
 
-@pytest.fixture
-def period_cases(demo_data, leader):
-    """Complaint cases accepted in the 6-month period: settled on time, late, enforced, and still open."""
-    from tiepdan.letters.models import Letter
+# Results of the period cases' decisions (the fourth is decided after the cut-off).
+PERIOD_RESULTS = (
+    ("correct", {"return_money": Decimal("120.5"), "return_land": Decimal("250"), "return_people": 2}),
+    ("partly", {"return_money": Decimal("30"), "sanction_people": 1}),
+    ("wrong", {}),
+    ("correct", {"return_money": Decimal("999")}),
+)
 
-    letters = list(
-        Letter.objects.filter(
-            matter_type="complaint", disposition="accept", received_on__gte=date(2026, 1, 5),
-            received_on__lte=date(2026, 3, 31), cases__isnull=True,
-        ).order_by("received_on", "id")[:4]
-    )
-    assert len(letters) == 4
-    cases = [
-        settle_complaint(letters[0], leader, accepted=letters[0].received_on + timedelta(days=3),
-                         decided=letters[0].received_on + timedelta(days=20),
-                         enforced=letters[0].received_on + timedelta(days=70)),
-        settle_complaint(letters[1], leader, accepted=letters[1].received_on + timedelta(days=3),
-                         decided=letters[1].received_on + timedelta(days=80)),
-        settle_complaint(letters[2], leader, accepted=letters[2].received_on + timedelta(days=3), decided=None),
-        # Decided after the cut-off: still "not settled" in the 6-month report.
-        settle_complaint(letters[3], leader, accepted=letters[3].received_on + timedelta(days=3),
-                         decided=date(2026, 7, 1)),
+
+def make_period_cases(make_letter, leader):
+    """Four complaints accepted in the 6-month period: decided on time and enforced, decided late, still open,
+    and decided after the cut-off (still "not settled" in the 6-month report)."""
+    letters = [
+        make_letter(received_on=day, disposition="accept", status="disposed", disposed_on=day + timedelta(days=1),
+                    is_eligible=True, competence="within")
+        for day in (date(2026, 1, 5), date(2026, 1, 20), date(2026, 2, 10), date(2026, 3, 31))
     ]
-    return cases
+    days = [
+        (letters[0].received_on + timedelta(days=20), letters[0].received_on + timedelta(days=70)),
+        (letters[1].received_on + timedelta(days=80), None),
+        (None, None),
+        (date(2026, 7, 1), None),
+    ]
+    return [
+        settle_complaint(letter, leader, accepted=letter.received_on + timedelta(days=3), decided=decided,
+                         enforced=enforced, outcome=outcome, amounts=amounts)
+        for letter, (decided, enforced), (outcome, amounts) in zip(letters, days, PERIOD_RESULTS, strict=True)
+    ]
+
+
+@pytest.fixture
+def period_cases(demo_data, make_letter, leader):
+    return make_period_cases(make_letter, leader)
 
 
 @pytest.fixture

@@ -200,3 +200,161 @@ def test_periods_come_from_the_legal_cut_offs():
     assert ad_hoc.days == 31
     assert not has_narrative("Q2")
     assert has_narrative("6M")
+
+
+# ---------------------------------------------------------------------------------------------
+# Settlement results: the analysis and amount columns
+
+
+RESULT_CASES = [
+    _case(11, "complaint_first", date(2026, 1, 5), settled_on=date(2026, 2, 1), outcome="correct",
+          amounts={"return_money": 120.5, "return_land": 250, "return_people": 2}),
+    _case(12, "complaint_first", date(2026, 1, 6), settled_on=date(2026, 2, 2), outcome="partly", unit=2,
+          amounts={"return_money": 30, "sanction_people": 1}, in_effect_on=date(2026, 3, 5),
+          enforced_on=date(2026, 3, 20)),
+    _case(13, "complaint_discipline", date(2026, 1, 7), settled_on=date(2026, 2, 3), outcome="wrong"),
+    _case(14, "complaint_second", date(2026, 1, 8), settled_on=date(2026, 2, 4), outcome="annulled",
+          amounts={"return_money": 10}),
+    _case(15, "complaint_second", date(2026, 1, 9), settled_on=date(2026, 2, 5), outcome="upheld"),
+    _case(16, "complaint_first", date(2026, 1, 10), ended_on=date(2026, 2, 6)),  # withdrawn: no result
+    _case(17, "complaint_first", date(2026, 5, 1), settled_on=date(2026, 6, 20), outcome="correct",
+          amounts={"return_money": 999}),  # decided after the cut-off: its result is not counted
+    _case(18, "denunciation", date(2026, 1, 2), settled_on=date(2026, 2, 1), concluded_on=date(2026, 2, 1),
+          conclusion_handled_on=date(2026, 2, 10), outcome="correct",
+          amounts={"recover_money": 85, "sanction_people": 2, "investigation_cases": 1, "investigation_people": 2}),
+    _case(19, "denunciation", date(2026, 1, 3), settled_on=date(2026, 2, 2), concluded_on=date(2026, 2, 2),
+          outcome="wrong"),
+]
+
+
+def _by_label(table, group=None):
+    return {
+        c.label: table.total[c.number] for c in table.columns if group is None or c.group[: len(group)] == group
+    }
+
+
+def test_the_complaint_form_counts_the_recorded_outcomes_and_amounts():
+    table = f.form_complaint_settlement(RESULT_CASES, start=START, end=END, units=UNITS, recorded=True)
+    assert _by_label(table, ("Phân tích kết quả",)) == {
+        "Khiếu nại đúng": 1, "Khiếu nại sai": 1, "Khiếu nại đúng một phần": 1,
+        "Công nhận quyết định lần đầu": 1, "Hủy, sửa quyết định lần đầu": 1,
+    }
+    returned = _by_label(table, ("Trả lại cho tổ chức, cá nhân",))
+    assert returned == {"Tiền (triệu đồng)": 160.5, "Đất (m²)": 250, "Số người được trả lại quyền lợi": 2}
+    assert _by_label(table, ("Kiến nghị xử lý",))["Số người bị kiến nghị xử lý hành chính"] == 1
+    assert table.total[6] == 5
+    assert table.notes == ()
+    assert "(6) = (9) + (10) + (11) + (12) + (13)" in {i.text() for i in table.identities}
+    assert table.check() == []
+    unit_b = next(r for r in table.rows if r.label == "Phòng B")
+    assert unit_b[11] == 1  # partly, in its unit's row
+
+
+def test_the_denunciation_form_counts_conclusions_recoveries_and_transfers():
+    table = f.form_denunciation_settlement(RESULT_CASES, start=START, end=END, units=UNITS, recorded=True)
+    assert _by_label(table, ("Phân tích kết quả",)) == {"Tố cáo đúng": 1, "Tố cáo đúng một phần": 0, "Tố cáo sai": 1}
+    assert _by_label(table, ("Kiến nghị thu hồi cho Nhà nước",))["Tiền (triệu đồng)"] == 85
+    assert _by_label(table, ("Kiến nghị xử lý",)) == {
+        "Số người bị kiến nghị xử lý hành chính": 2, "Số vụ chuyển cơ quan điều tra": 1,
+        "Số người chuyển cơ quan điều tra": 2,
+    }
+    assert table.check() == []
+    assert table.notes == ()
+
+
+def test_a_decision_without_a_result_is_noted_and_the_analysis_identity_is_not_claimed():
+    rows = [*RESULT_CASES, _case(20, "complaint_first", date(2026, 1, 11), settled_on=date(2026, 2, 7))]
+    table = f.form_complaint_settlement(rows, start=START, end=END, units=UNITS, recorded=True)
+    assert table.notes == (f.missing_results_note(1),)
+    assert table.notes[0].startswith("1 vụ việc đã có quyết định giải quyết")
+    assert all(i.left != 6 for i in table.identities)
+    assert table.check() == []
+
+
+def test_the_enforcement_form_sums_the_amounts_of_enforced_decisions_and_handled_conclusions():
+    table = f.form_enforcement(RESULT_CASES, start=START, end=END, units=UNITS, recorded=True)
+    recovered = _by_label(table, ("Kiến nghị thu hồi cho Nhà nước",))
+    returned = _by_label(table, ("Trả lại cho tổ chức, cá nhân",))
+    assert (recovered["Tiền (triệu đồng)"], returned["Tiền (triệu đồng)"]) == (85, 30)
+    assert table.check() == []
+    assert table.notes == ()
+
+
+def test_the_header_numbers_its_columns_in_a_row_of_their_own():
+    table = f.form_complaint_settlement(RESULT_CASES, start=START, end=END, units=UNITS, recorded=True)
+    rows = f.header_rows(table.columns, numbered=False)
+    assert [c.text for c in rows[0][:2]] == ["Vụ việc thuộc thẩm quyền", "Đã giải quyết"]
+    assert rows[-1][0].text == "Khiếu nại đúng"
+    assert f.number_row(table.columns)[:2] == ["(1) = (2)+(3)", "(2)"]
+    assert f.header_rows(table.columns)[1][0].text == "Tổng số vụ việc phải giải quyết (1) = (2)+(3)"
+
+
+def _merged(sheet) -> dict[str, str]:
+    """{"J3:N3": "Phân tích kết quả", ...}: each merged range with the text of its top-left cell."""
+    return {str(r): sheet.cell(row=r.min_row, column=r.min_col).value for r in sheet.merged_cells.ranges}
+
+
+def test_the_xlsx_header_is_merged_like_the_official_form_and_the_figures_sit_under_their_numbers():
+    import io
+
+    from openpyxl import load_workbook
+
+    from tiepdan.reports.narrative import form_xlsx
+
+    table = f.form_complaint_settlement(RESULT_CASES, start=START, end=END, units=UNITS, recorded=True)
+    sheet = load_workbook(io.BytesIO(form_xlsx(table, agency_name="Sở VHTTDL"))).active
+    merged = _merged(sheet)
+    # Rows 3–5 hold the header (three levels), row 6 the column numbers, then the units and the total.
+    # Column n of the form is sheet column n + 1 (A holds the unit).
+    assert merged["A3:A5"] == "Đơn vị"
+    assert merged["B3:E3"] == "Vụ việc thuộc thẩm quyền"
+    assert merged["B4:B5"] == "Tổng số vụ việc phải giải quyết"
+    assert merged["F3:H3"] == "Đã giải quyết"
+    assert merged["I3:I5"] == "Chưa giải quyết xong, chuyển kỳ sau"
+    assert merged["J3:N3"] == "Phân tích kết quả"
+    assert merged["J4:L4"] == "Giải quyết lần đầu"
+    assert merged["M4:N4"] == "Giải quyết lần hai"
+    assert merged["O3:Q3"] == "Thời hạn giải quyết"
+    assert merged["R3:S3"] == "Kiến nghị thu hồi cho Nhà nước"
+    assert merged["T3:V3"] == "Trả lại cho tổ chức, cá nhân"
+    assert merged["R4:R5"] == "Tiền (triệu đồng)"
+    assert (sheet["J5"].value, sheet["L5"].value, sheet["N5"].value) == (
+        "Khiếu nại đúng", "Khiếu nại đúng một phần", "Hủy, sửa quyết định lần đầu"
+    )
+    numbers = [c.value for c in sheet[6]]
+    assert numbers[1:3] == ["(1) = (2)+(3)", "(2)"]
+    assert numbers[1:] == f.number_row(table.columns)
+    assert sheet["A1"].value.startswith("Biểu số 01/KQGQ: TỔNG HỢP KẾT QUẢ GIẢI QUYẾT KHIẾU NẠI")
+    column_of = {int(str(v).split(")")[0][1:]): i for i, v in enumerate(numbers) if i}
+    units = {row[0].value: row for row in sheet.iter_rows(min_row=7) if row[0].value in {r.label for r in table.rows}}
+    assert list(units) == ["Phòng A", "Phòng B", "Tổng cộng"]
+    for form_row in table.rows:
+        cells = units[form_row.label]
+        for column in table.columns:
+            assert cells[column_of[column.number]].value == form_row[column.number], (form_row.label, column.number)
+    total = units["Tổng cộng"]
+    assert total[column_of[9]].value == 1  # Khiếu nại đúng
+    assert total[column_of[19]].value == 160.5  # returned money (column 19: T)
+    assert sheet.freeze_panes == "B7"
+
+
+@pytest.mark.parametrize("form", [f.form_01_tcd, f.form_01_xld, f.form_complaint_settlement, f.form_enforcement])
+def test_every_form_exports_its_header_as_merged_cells_over_all_its_columns(form):
+    import io
+
+    from openpyxl import load_workbook
+
+    from tiepdan.reports.narrative import form_xlsx
+
+    table = form([], [], start=START, end=END, units=UNITS) if form is f.form_01_tcd else form(
+        LETTERS if form is f.form_01_xld else CASES, start=START, end=END, units=UNITS
+    )
+    sheet = load_workbook(io.BytesIO(form_xlsx(table))).active
+    depth = len(f.header_rows(table.columns))
+    numbers = [c.value for c in sheet[3 + depth]]
+    assert numbers[1:] == f.number_row(table.columns)
+    for r in range(3, 3 + depth):  # every header cell is covered: no hole in the grid
+        for c in range(1, len(table.columns) + 2):
+            cell = sheet.cell(row=r, column=c)
+            covered = any(cell.coordinate in rng for rng in sheet.merged_cells.ranges)
+            assert cell.value is not None or covered, (r, c)

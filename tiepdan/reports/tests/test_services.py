@@ -3,6 +3,7 @@
 import io
 import re
 from datetime import date, timedelta
+from decimal import Decimal
 
 import pytest
 from openpyxl import load_workbook
@@ -109,11 +110,11 @@ def test_the_narrative_docx_passes_the_decree_30_format_check(six_months, inspec
 
 
 def _xlsx_columns(sheet):
-    """{column number: index} from the header row "... (n)" of a form exported with write_table_xlsx."""
+    """{column number: index} from the row "(1) (2) ..." that numbers the columns under the merged header."""
     for row in sheet.iter_rows(values_only=True):
-        if row and row[0] == "Đơn vị":
-            return {int(re.search(r"\((\d+)\)", str(h)).group(1)): i for i, h in enumerate(row) if i}
-    raise AssertionError("no header row")
+        if len(row) > 1 and all(re.match(r"\(\d+\)", str(h or "")) for h in row[1:]):
+            return {int(re.match(r"\((\d+)\)", str(h)).group(1)): i for i, h in enumerate(row) if i}
+    raise AssertionError("no row of column numbers")
 
 
 def test_the_six_month_01_xld_xlsx_opens_and_its_identities_hold(six_months, inspector):
@@ -147,7 +148,8 @@ def test_regenerating_a_past_period_gives_the_same_figures(six_months, inspector
     from tiepdan.cases.services import ActionInput, act
 
     act(case=period_cases[2], action="decide", actor=leader, on=end + timedelta(days=5),
-        data=ActionInput(documents=frozenset({"verification_report", "decision_document"})))
+        data=ActionInput(documents=frozenset({"verification_report", "decision_document"}), outcome="correct",
+                         amounts={"return_money": Decimal("75"), "return_people": 4}))
     result = services.regenerate(report=six_months)
     assert result.version == version
     assert result.same, result.differences[:5]
@@ -156,6 +158,49 @@ def test_regenerating_a_past_period_gives_the_same_figures(six_months, inspector
     changed = services.regenerate(report=six_months)
     assert not changed.same
     assert any(d.form == "01/XLD" and d.row == "Tổng cộng" for d in changed.differences)
+
+
+def test_a_result_recorded_after_the_cut_off_does_not_change_a_kept_version(six_months, inspector, period_cases,
+                                                                           leader):
+    from tiepdan.cases.services import ActionInput, act
+
+    version = services.compile_report(report=six_months, actor=inspector)
+    end = six_months.period_end
+    documents = frozenset({"verification_report", "decision_document"})
+    act(case=period_cases[2], action="decide", actor=leader, on=end + timedelta(days=1),
+        data=ActionInput(documents=documents, outcome="wrong", amounts={"sanction_people": 3}))
+    result = services.regenerate(report=six_months)
+    assert result.version == version
+    assert result.same, result.differences[:5]
+    later = services.compile_report(report=six_months, actor=inspector)
+    for code in ("01/KQGQ", "02/KQGQTC", "03/KQGQ"):
+        assert later.figures[code] == version.figures[code], code  # notes included
+
+
+def test_a_reply_or_an_eligibility_recorded_after_the_cut_off_does_not_change_a_kept_version(
+    six_months, inspector, make_letter, officer
+):
+    from tiepdan.letters.services import record_reply
+
+    end = six_months.period_end
+    inside = end - timedelta(days=20)
+    transferred = make_letter(received_on=inside, disposition="transfer", status="disposed",
+                              disposed_on=inside + timedelta(days=3), is_eligible=True,
+                              eligibility_decided_on=inside + timedelta(days=3))
+    undecided = make_letter(received_on=end - timedelta(days=2), status="classified")
+    version = services.compile_report(report=six_months, actor=inspector)
+    # After the cut-off: the body the letter went to answers, and the other letter's eligibility is decided.
+    record_reply(letter=transferred, actor=officer, on=end + timedelta(days=10), today=end + timedelta(days=30))
+    undecided.is_eligible = False
+    undecided.eligibility_decided_on = end + timedelta(days=4)
+    undecided.save(update_fields=["is_eligible", "eligibility_decided_on"])
+    result = services.regenerate(report=six_months)
+    assert result.same, result.differences[:5]
+    # The same reply dated inside the period is a difference the report shows.
+    transferred.refresh_from_db()
+    transferred.reply_received_on = end - timedelta(days=1)
+    transferred.save(update_fields=["reply_received_on"])
+    assert not services.regenerate(report=six_months).same
 
 
 def test_a_unit_part_is_closed_once_the_report_goes_to_the_leadership(six_months, inspector, head, unit):

@@ -235,3 +235,26 @@ def test_the_pdf_of_a_version_is_made_by_libreoffice(client, report, inspector):
         ).stdout.decode("utf-8")
         assert "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM" in text
         assert "Kết quả công tác tiếp công dân" in text
+
+
+def test_the_accountability_pages_show_the_citizens_satisfaction(client, demo_org, make_letter, leader, inspector,
+                                                                  outsider):
+    from datetime import timedelta
+
+    from tiepdan.cases.services import record_satisfaction
+    from tiepdan.reports.tests.conftest import settle_complaint
+
+    received = date(2026, 1, 5)
+    case = settle_complaint(make_letter("ql-van-hoa", received_on=received), leader,
+                            accepted=received + timedelta(days=2), decided=received + timedelta(days=20))
+    record_satisfaction(case=case, actor=leader, level="satisfied", on=date(2026, 2, 10))
+    _login(client, inspector)
+    page = client.get(reverse("reports:accountability"), PERIOD).content.decode()
+    assert "Công dân hài lòng" in page
+    assert "100% (1/1)" in page
+    unit_page = client.get(reverse("reports:accountability_unit", args=["ql-van-hoa"]), PERIOD).content.decode()
+    assert "100% (1/1)" in unit_page
+    other = client.get(reverse("reports:accountability_unit", args=["bao-tang"]), PERIOD).content.decode()
+    assert "Chưa có ý kiến ghi nhận trong kỳ" in other
+    _login(client, outsider)  # an officer of another unit sees no accountability figures
+    assert client.get(reverse("reports:accountability_unit", args=["ql-van-hoa"]), PERIOD).status_code == 404
