@@ -122,3 +122,42 @@ def test_the_heads_schedule_shows_met_and_unmet_months(page, login, live_server,
         row = section.locator(f'tr[data-month="{month:02d}/{year}"]')
         expect(row.locator(".verdict .state")).to_have_text(label)
         expect(row.locator(f".state.{css}")).to_be_visible()
+
+
+def test_a_denouncer_at_the_desk_is_masked_for_the_desk_and_recognised_by_the_inspection_when_back(
+    page, login, live_server, demo_org
+):
+    from tiepdan.people.models import Citizen
+
+    name, number = "Đặng Thị Mận", "027195004321"
+    login("tiepdan")
+    page.goto(f"{live_server.url}/tiep-dan/moi/")
+    page.check("input[name=matter_types][value=denunciation]")
+    page.fill("#id_content", f"Tôi tên là {name}, tố cáo chuyên viên Bùi Văn Cán nhận tiền của cơ sở karaoke")
+    page.check("input[name=outcome][value=letter_received]")
+    page.fill("#id_visitor-0-full_name", name)
+    page.fill("#id_visitor-0-id_number", number)
+    page.click("#save-visit")
+    expect(page.locator("#visit-people")).to_contain_text("Người tố cáo (giữ bí mật)")
+    expect(page.locator("main")).not_to_contain_text(name)
+    first = Visit.objects.get()
+    assert first.denouncers.count() == 1
+    assert not Citizen.objects.exists()
+
+    _logout(page)
+    login("thanhtra")
+    page.goto(f"{live_server.url}{first.get_absolute_url()}")
+    expect(page.locator("#visit-people")).to_contain_text(name)
+    page.goto(f"{live_server.url}/tiep-dan/moi/")
+    page.fill("#lookup-q", number)
+    found = page.locator("#lookup-denouncers .lookup-item")
+    expect(found).to_contain_text(name)
+    expect(found).to_contain_text(first.code)
+    found.locator("button.pick-citizen").click()
+    expect(page.locator("#id_visitor-0-id_number")).to_have_value(number)
+    page.check("input[name=matter_types][value=denunciation]")
+    page.fill("#id_content", "Tố cáo tiếp việc nhận tiền của cơ sở karaoke")
+    page.check("input[name=outcome][value=letter_received]")
+    page.click("#save-visit")
+    expect(page.locator("#visit-repeat")).to_have_text("Tiếp nhiều lần")
+    expect(page.locator("#visit-people")).to_contain_text(name)

@@ -7,7 +7,9 @@ class ReceptionConfig(AppConfig):
 
     def ready(self) -> None:
         # Every change to these records is audited (who, when, old → new); Visit and VisitParticipant are
-        # registered by tiepdan.core. Nothing of the reception desk is hard-deleted.
+        # registered by tiepdan.core. Nothing of the reception desk is hard-deleted. VisitDenouncer and
+        # VisitProtectedContent are deliberately not registered: the change log must never hold a
+        # denouncer's identity, not even encrypted (ADR 0004).
         from auditlog.registry import auditlog
 
         from tiepdan.reception.models import (

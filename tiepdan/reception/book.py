@@ -1,7 +1,8 @@
 """The reception book as rows of Form 03/TCD (ND154; domain.md §1.5), for the page and the .xlsx export.
 
 Reads only what the selector prefetched (participants with their citizen, letters): no query per row.
-A denunciation's visitors are shown as "(giữ bí mật)" unless `reveal` (TC-CONFID).
+A denunciation's visitors are encrypted: shown as "Người tố cáo (giữ bí mật)" unless revealed (and
+logged) by reception.services.identity for a user allowed to see them (TC-CONFID).
 """
 
 from __future__ import annotations
@@ -28,6 +29,7 @@ FORM03_COLUMNS = (
     gettext_lazy("Ghi chú"),
 )
 SECRET = gettext_lazy("(giữ bí mật)")
+MASKED_DENOUNCER = gettext_lazy("Người tố cáo (giữ bí mật)")
 _GROUNDS = {g.code: g for g in REFUSAL_GROUNDS}
 
 
@@ -37,22 +39,35 @@ def _people(visit: Visit) -> list:
     return people
 
 
-def visitors_text(visit: Visit, *, reveal: bool) -> tuple[str, str]:
-    """(names and addresses, ID numbers) of the visitors, representatives first."""
-    if visit.is_denunciation and not reveal:
-        return str(SECRET), str(SECRET)
+def _others(visit: Visit, named: int) -> list[str]:
+    others = visit.head_count - named
+    return [_("và %(n)s người khác") % {"n": others}] if others > 0 and named else []
+
+
+def _name_line(name: str, address: str, representative: bool) -> str:
+    text = name
+    if representative:
+        text += f" ({_('đại diện')})"
+    if address:
+        text += f", {address}"
+    return text
+
+
+def visitors_text(visit: Visit, *, reveal: bool, identities: list | None = None) -> tuple[str, str]:
+    """(names and addresses, ID numbers) of the visitors, representatives first.
+
+    A denunciation's visitors are encrypted (VisitDenouncer): shown only from `identities`, decrypted by
+    reception.services.identity.reveal_identities (which logs it) for a user allowed to see them; anyone
+    else — or a caller that did not reveal — gets "Người tố cáo (giữ bí mật)"."""
+    if visit.is_denunciation:
+        if not reveal or identities is None:
+            return str(MASKED_DENOUNCER), str(SECRET)
+        names = [_name_line(i.full_name, i.address, i.is_representative) for i in identities]
+        names += _others(visit, len(identities))
+        return "; ".join(names), ", ".join(i.id_number for i in identities if i.id_number)
     people = _people(visit)
-    names = []
-    for p in people:
-        text = p.citizen.full_name
-        if p.is_representative:
-            text += f" ({_('đại diện')})"
-        if address := p.citizen.address:
-            text += f", {address}"
-        names.append(text)
-    others = visit.head_count - len(people)
-    if others > 0 and people:
-        names.append(_("và %(n)s người khác") % {"n": others})
+    names = [_name_line(p.citizen.full_name, p.citizen.address, p.is_representative) for p in people]
+    names += _others(visit, len(people))
     ids = [p.citizen.id_number for p in people if p.citizen.id_number]
     return "; ".join(names), ", ".join(ids)
 
@@ -85,9 +100,10 @@ def notes_text(visit: Visit) -> str:
     return "; ".join(parts)
 
 
-def book_row(number: int, visit: Visit, *, reveal: bool) -> list:
-    """The 13 cells of Form 03/TCD for one visit (strings, except STT, the date and the head count)."""
-    names, ids = visitors_text(visit, reveal=reveal)
+def book_row(number: int, visit: Visit, *, reveal: bool, identities: list | None = None) -> list:
+    """The 13 cells of Form 03/TCD for one visit (strings, except STT, the date and the head count).
+    `identities`: the visit's revealed denouncers, if it is a denunciation the user may see."""
+    names, ids = visitors_text(visit, reveal=reveal, identities=identities)
     kind = str(visit.get_matter_type_display())
     if visit.domain_id:
         kind += f" — {visit.domain.name}"

@@ -1,7 +1,9 @@
-"""Demo data of the heads' reception schedule: 18 months of sessions, most months met, some not.
+"""Demo data of the reception desk: the denunciation visitors kept encrypted, and the heads' reception
+schedule (18 months of sessions, most months met, some not).
 
 Called by the demo generator (tiepdan.core.demo.generate) after the visits exist; goes through the
-services so that the audit log and the links to the day's visits are what real use produces.
+services so that the audit log, the encrypted identities and the links to the day's visits are what
+real use produces.
 """
 
 from __future__ import annotations
@@ -13,9 +15,11 @@ from django.contrib.auth import get_user_model
 from django.db import transaction
 from django.utils import timezone
 
+from tiepdan.common.choices import MatterType
 from tiepdan.org.models import Agency, Position, Staff
 from tiepdan.reception.models import HostRole, LeaderMode, ReceptionSession, SessionStatus, Visit
 from tiepdan.reception.services import plan_session, record_session_result
+from tiepdan.reception.services.identity import protect_visit
 
 MONTHS = 18
 # The department's rule of thumb: the Director receives citizens on the 15th (the next working day
@@ -51,6 +55,23 @@ def _planner(agency: Agency):
             or users.filter(is_superuser=True).first())
 
 
+def protect_denunciation_visits(*, agency: Agency) -> int:
+    """Denunciation visits of the demo whose visitors were bulk-loaded as Citizen links get them moved
+    into the encrypted VisitDenouncer rows (TC-CONFID), as the desk records them. Idempotent; returns the
+    number of visits protected."""
+    actor = _planner(agency)
+    if actor is None:
+        return 0
+    visits = Visit.objects.filter(
+        unit__agency=agency, matter_type=MatterType.DENUNCIATION, participants__isnull=False
+    ).distinct().order_by("id")
+    count = 0
+    for visit in visits:
+        protect_visit(visit, actor=actor)
+        count += 1
+    return count
+
+
 def _link_visits(session: ReceptionSession, host: Staff) -> None:
     """A few of the day's visits were received by the head in the session (scheduled reception)."""
     start = timezone.make_aware(datetime.combine(session.planned_on, time.min))
@@ -72,7 +93,10 @@ def seed_reception_sessions(*, agency: Agency, today: date, seed: int) -> int:
     last is always met and the last complete month always unmet, so the schedule shows both whatever
     the seed.
     Returns the number of sessions created; does nothing when sessions already exist.
+    First, the demo's denunciation visitors are encrypted (`protect_denunciation_visits`): this is the
+    reception step the generator calls once its visits exist.
     """
+    protect_denunciation_visits(agency=agency)
     if ReceptionSession.objects.filter(unit__agency=agency).exists():
         return 0
     rng = random.Random(seed)

@@ -194,6 +194,10 @@ class VisitForm(forms.Form):
 
 
 class CorrectionForm(forms.Form):
+    matter_type = forms.ChoiceField(
+        label=_("Loại nội dung"), choices=MatterType.choices, required=False,
+        help_text=_("Chuyển sang hoặc từ tố cáo: thông tin công dân được chuyển vào hoặc ra khỏi hồ sơ mật."),
+    )
     place = forms.CharField(label=_("Địa điểm"), max_length=255)
     content = forms.CharField(label=_("Nội dung công dân trình bày"), widget=forms.Textarea(attrs={"rows": 4}))
     documents_received = forms.CharField(label=_("Tài liệu, giấy tờ công dân giao"), required=False,
@@ -226,6 +230,8 @@ class CorrectionForm(forms.Form):
     def changes(self) -> dict:
         d = dict(self.cleaned_data)
         d.pop("reason", None)
+        if not d.get("matter_type"):
+            d.pop("matter_type", None)  # not posted: the type stays
         d["within_competence"] = _yes_no(d.get("within_competence") or "")
         return d
 

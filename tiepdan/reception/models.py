@@ -127,6 +127,47 @@ class VisitParticipant(models.Model):
         return f"{self.visit_id}/{self.citizen_id}"
 
 
+class VisitDenouncer(models.Model):
+    """One visitor of a denunciation visit: name, ID number, phone, address and commune encrypted together
+    (`payload`, Fernet, tiepdan.audit.crypto), with keyed hashes (blind indexes) of the ID number, the phone
+    and the folded name + commune so that a returning denouncer is recognised without the plain values.
+    Never a Citizen record; read only through reception.services.identity.reveal_visit_identity, which
+    logs every access (Law 25/2018 Art 47; docs/adr/0004-denouncer-identity.md)."""
+
+    visit = models.ForeignKey(Visit, on_delete=models.PROTECT, related_name="denouncers")
+    order = models.PositiveSmallIntegerField(default=0)
+    is_representative = models.BooleanField(_("người đại diện"), default=False)
+    payload = models.TextField()
+    id_number_index = models.CharField(max_length=32, blank=True, db_index=True)
+    phone_index = models.CharField(max_length=32, blank=True, db_index=True)
+    name_commune_index = models.CharField(max_length=32, blank=True, db_index=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("thông tin người tố cáo tại nơi tiếp (mã hóa)")
+        verbose_name_plural = _("thông tin người tố cáo tại nơi tiếp (mã hóa)")
+        ordering = ["visit", "order"]
+
+    def __str__(self) -> str:
+        return str(_("Người tố cáo (giữ bí mật)"))
+
+
+class VisitProtectedContent(models.Model):
+    """The original content of a denunciation visit that named the denouncer, encrypted; the visit row
+    keeps the redacted copy (tiepdan.text.redact) that lists, exports and the change log see."""
+
+    visit = models.OneToOneField(Visit, on_delete=models.PROTECT, related_name="protected_content")
+    content = models.TextField()
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("bản gốc nội dung lượt tiếp (mã hóa)")
+        verbose_name_plural = _("bản gốc nội dung lượt tiếp (mã hóa)")
+
+    def __str__(self) -> str:
+        return f"{self.visit_id}"
+
+
 class VisitCorrection(models.Model):
     """A correction of a recorded visit: the previous and new values, who, when and why (never overwritten)."""
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from tiepdan.org.roles import Role
 from tiepdan.org.selectors import has_role, is_read_only, staff_of
+from tiepdan.people.policies import sees_denouncer_identity
 
 RECORD_ROLES = (Role.RECEPTION_OFFICER, Role.INSPECTION, Role.LEADERSHIP, Role.ADMINISTRATOR)
 # The notice of a mass visit goes to these roles (and to the advisory unit's head); they acknowledge it.
@@ -39,3 +40,17 @@ def may_view_schedule(user) -> bool:
 
 def may_manage_schedule(user) -> bool:
     return _writer(user, SCHEDULE_MANAGE_ROLES)
+
+
+def may_see_identity(user, visit) -> bool:
+    """TC-CONFID: a denunciation visit's denouncers (and its original content) are shown to the leadership
+    and the inspection only — not to the desk that recorded it, nor to the units; anyone may see the
+    visitors of another kind of visit they may open."""
+    if not visit.is_denunciation:
+        return True
+    return bool(user.is_authenticated) and staff_of(user) is not None and sees_denouncer_identity(user)
+
+
+def may_see_denouncers(user) -> bool:
+    """Whether the user may ever see a denouncer at the desk (the returning-citizen lookup's matches)."""
+    return bool(user.is_authenticated) and staff_of(user) is not None and sees_denouncer_identity(user)

@@ -9,11 +9,13 @@ from datetime import date, datetime, time, timedelta
 from django.db.models import Prefetch, Q, QuerySet
 from django.utils import timezone
 
+from tiepdan.common.choices import MatterType
 from tiepdan.deadlines.selectors import deadlines_for
 from tiepdan.legal.errors import LegalError, RuleNotInForce
 from tiepdan.legal.grounds import REFUSAL_GROUNDS, Ground
 from tiepdan.legal.reception import ReceptionQuota, required_head_reception_days
 from tiepdan.legal.rules import get_rule
+from tiepdan.letters.services.identity import Identity, blind_keys
 from tiepdan.org.models import Agency, Position, Staff
 from tiepdan.org.roles import Role
 from tiepdan.org.selectors import has_role, scope_by_unit
@@ -26,6 +28,8 @@ from tiepdan.reception.models import (
     VisitParticipant,
 )
 from tiepdan.reception.schedule import MonthCompliance, SessionFact, month_compliance, month_end
+from tiepdan.reception.services import identity
+from tiepdan.text.normalize import digits
 
 
 def visits_visible_to(user) -> QuerySet[Visit]:
@@ -87,7 +91,7 @@ def reception_book(user, filters: BookFilters) -> QuerySet[Visit]:
         qs = qs.filter(is_repeat=True)
     if filters.commune_code:
         qs = qs.filter(commune_code=filters.commune_code)
-    return qs.order_by("received_at", "id").prefetch_related(_participants(), "letters")
+    return qs.order_by("received_at", "id").prefetch_related(_participants(), "denouncers", "letters")
 
 
 def book_officers(user) -> QuerySet[Staff]:
@@ -110,6 +114,9 @@ class VisitPage:
     incidents: list
     letters: list
     refusal_ground: Ground | None = None
+    # A denunciation's visitors and original content, filled only by the logged reveal (the view).
+    denouncers: list = field(default_factory=list)
+    original_content: str = ""
 
 
 def visit_page(visit: Visit) -> VisitPage:
@@ -126,6 +133,44 @@ def visit_page(visit: Visit) -> VisitPage:
         letters=list(visit.letters.all()),
         refusal_ground=next((g for g in REFUSAL_GROUNDS if g.code == visit.refusal_ground), None),
     )
+
+
+@dataclass
+class ReturningDenouncer:
+    identity: Identity
+    visits: list
+
+
+def returning_denouncers(user, query: str, *, ip: str | None = None, limit: int = 5) -> list[ReturningDenouncer]:
+    """The desk's lookup for a denouncer who comes back: by the full ID number (12 digits) or phone,
+    matched on the blind indexes of earlier denunciation visits the user may open. Only a user who may
+    see a denouncer gets any match (otherwise the match itself would name the denouncer); each visit
+    whose denouncer is shown is logged."""
+    if not policies.may_see_denouncers(user):
+        return []
+    number = digits(query)
+    if len(number) == 12:
+        keys = blind_keys(Identity(id_number=number))
+    elif 9 <= len(number) <= 11:
+        keys = blind_keys(Identity(phone=number))
+    else:
+        return []
+    visible = visits_visible_to(user).filter(matter_type=MatterType.DENUNCIATION)
+    visit_ids = list(identity.earlier_denouncer_visits(keys).filter(pk__in=visible.values("pk"))
+                     .order_by("-received_at").values_list("pk", flat=True)[:20])
+    rows = identity.matching_denouncers(visit_ids, keys)
+    visits = {v.pk: v for v in Visit.objects.filter(pk__in=visit_ids)}
+    for row in rows:
+        row.visit = visits[row.visit_id]
+    found: dict[str, ReturningDenouncer] = {}
+    for row, person in identity.decrypt_for_lookup(rows=rows, user=user, purpose="Tra cứu người tố cáo đến lại",
+                                                   ip=ip):
+        entry = found.setdefault(person.id_number or person.phone or person.full_name, ReturningDenouncer(person, []))
+        entry.visits.append(row.visit)
+    out = list(found.values())[:limit]
+    for entry in out:
+        entry.visits.sort(key=lambda v: v.received_at, reverse=True)
+    return out
 
 
 def leaders_of(agency_id: int) -> QuerySet[Staff]:
@@ -217,7 +262,7 @@ def session_visits(session: ReceptionSession) -> QuerySet[Visit]:
                 leader_mode="scheduled")
         )
         .select_related("unit", "domain", "leader").order_by("received_at", "id")
-        .prefetch_related(_participants(), "letters")
+        .prefetch_related(_participants(), "denouncers", "letters")
     )
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import date
+from itertools import islice
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
@@ -15,6 +16,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from tiepdan.audit.services import client_ip
 from tiepdan.documents.selectors import documents_for
 from tiepdan.documents.xlsx import xlsx_response
 from tiepdan.org.models import Domain
@@ -40,6 +42,7 @@ from tiepdan.reception.forms import (
 )
 from tiepdan.reception.models import ConclusionTask, ReceptionSession, SessionStatus
 from tiepdan.reception.schedule import STATE_LABELS
+from tiepdan.reception.services import identity
 from tiepdan.reception.services.documents import issue_receipt, issue_refusal_notice, issue_visit_record
 
 
@@ -75,9 +78,10 @@ def visit_list(request: HttpRequest) -> HttpResponse:
     page = Paginator(selectors.reception_book(request.user, filters), 50).get_page(request.GET.get("trang"))
     reveal = sees_denouncer_identity(request.user)
     visits = list(page.object_list)
-    rows = [(v, book_row(page.start_index() + i, v, reveal=reveal)) for i, v in enumerate(visits)]
-    if reveal:
-        services.log_identity_access(user=request.user, visits=visits, purpose="Sổ tiếp công dân")
+    shown = identity.reveal_identities(visits=visits, user=request.user, purpose="Sổ tiếp công dân",
+                                       ip=client_ip(request)) if reveal else {}
+    rows = [(v, book_row(page.start_index() + i, v, reveal=reveal, identities=shown.get(v.pk)))
+            for i, v in enumerate(visits)]
     query = request.GET.copy()
     query.pop("trang", None)
     return render(request, "reception/visit_list.html", {
@@ -91,18 +95,22 @@ def visit_export(request: HttpRequest) -> HttpResponse:
     _form, filters = _book_filters(request)
     reveal = sees_denouncer_identity(request.user)
     visits = selectors.reception_book(request.user, filters)
-    revealed = []
+    ip = client_ip(request)
 
     def rows():
-        for number, visit in enumerate(visits.iterator(chunk_size=2000), start=1):
-            if reveal and visit.is_denunciation:
-                revealed.append(visit)
-            yield book_row(number, visit, reveal=reveal)
+        number = 0
+        stream = visits.iterator(chunk_size=2000)
+        while chunk := list(islice(stream, 500)):
+            # Each chunk's denouncers are decrypted (and logged, one insert) only for a user allowed.
+            shown = identity.reveal_identities(visits=chunk, user=request.user, purpose="Xuất sổ tiếp công dân",
+                                               ip=ip) if reveal else {}
+            for visit in chunk:
+                number += 1
+                yield book_row(number, visit, reveal=reveal, identities=shown.get(visit.pk))
 
     period = " – ".join(d.strftime("%d/%m/%Y") for d in (filters.start, filters.end) if d)
     title = _("SỔ TIẾP CÔNG DÂN") + (f" ({period})" if period else "")
     data = book_xlsx(title=title, rows=rows())
-    services.log_identity_access(user=request.user, visits=revealed, purpose="Xuất sổ tiếp công dân")
     name = "Sổ tiếp công dân" + "".join(f" {d:%d-%m-%Y}" for d in (filters.start, filters.end) if d)
     return xlsx_response(data, name)
 
@@ -161,21 +169,33 @@ def citizen_lookup(request: HttpRequest) -> HttpResponse:
         raise PermissionDenied
     query = request.GET.get("q", "")
     citizens = lookup_returning_citizens(request.user, query)
-    return render(request, "reception/_lookup.html", {"citizens": citizens, "q": query})
+    # A returning denouncer is matched by blind index, and shown only to those who may see a denouncer.
+    denouncers = selectors.returning_denouncers(request.user, query, ip=client_ip(request))
+    return render(request, "reception/_lookup.html", {"citizens": citizens, "denouncers": denouncers, "q": query})
 
 
 # --- one visit -----------------------------------------------------------------------------------------------
 
 
-def _reveal(request: HttpRequest, visit) -> bool:
-    return sees_denouncer_identity(request.user) or visit.created_by_id == request.user.pk
+def _revealed(request: HttpRequest, visit, page, purpose: str) -> bool:
+    """Whether the user sees the visitors of `visit`; a denunciation's are decrypted here, through the
+    logged reveal, into `page.denouncers` and `page.original_content`. Split parts that would tie a
+    masked denouncer to a named citizen are left out of the page (TC-CONFID)."""
+    reveal = policies.may_see_identity(request.user, visit)
+    if visit.is_denunciation and reveal:
+        shown = identity.reveal_visit(visit=visit, user=request.user, purpose=purpose, ip=client_ip(request))
+        page.denouncers, page.original_content = shown.identities, shown.content
+    if not policies.may_see_denouncers(request.user):
+        page.parts = [part for part in page.parts if not (part.is_denunciation or visit.is_denunciation)]
+    return reveal
 
 
 def _detail_context(request: HttpRequest, visit, **forms) -> dict:
     page = selectors.visit_page(visit)
     can_record = policies.may_record_visits(request.user)
     return {
-        "visit": visit, "p": page, "reveal": _reveal(request, visit), "can_record": can_record,
+        "visit": visit, "p": page, "reveal": _revealed(request, visit, page, "Xem lượt tiếp"),
+        "can_record": can_record,
         "can_incident": policies.may_record_incidents(request.user),
         "can_answer": can_record and any(d.rule_id == "TCD-ANSWER-10" and d.is_open for d in page.deadlines),
         "documents": _documents_of(visit),
@@ -187,10 +207,7 @@ def _detail_context(request: HttpRequest, visit, **forms) -> dict:
 @login_required
 def visit_detail(request: HttpRequest, code: str) -> HttpResponse:
     visit = get_object_or_404(selectors.visits_visible_to(request.user), code=code)
-    context = _detail_context(request, visit)
-    if context["reveal"]:
-        services.log_identity_access(user=request.user, visits=[visit], purpose="Xem lượt tiếp")
-    return render(request, "reception/visit_detail.html", context)
+    return render(request, "reception/visit_detail.html", _detail_context(request, visit))
 
 
 @login_required
@@ -226,7 +243,8 @@ def visit_edit(request: HttpRequest, code: str) -> HttpResponse:
     if request.method == "POST" and form.is_valid():
         try:
             correction = services.correct_visit(
-                visit=visit, actor=request.user, reason=form.cleaned_data["reason"], changes=form.changes()
+                visit=visit, actor=request.user, reason=form.cleaned_data["reason"], changes=form.changes(),
+                ip=client_ip(request),
             )
         except ValidationError as exc:
             add_errors(form, exc)
@@ -270,7 +288,7 @@ def _mass_context(request: HttpRequest, visit, *, ack_form=None, incident_form=N
     page = selectors.visit_page(visit)
     acked = any(a.user_id == request.user.pk for a in page.acknowledgements)
     return {
-        "visit": visit, "p": page, "reveal": sees_denouncer_identity(request.user),
+        "visit": visit, "p": page, "reveal": _revealed(request, visit, page, "Xem tóm tắt đoàn đông người"),
         "can_acknowledge": policies.may_acknowledge_mass_visits(request.user) and not acked,
         "acknowledged": acked,
         "can_incident": policies.may_record_incidents(request.user),
@@ -392,9 +410,12 @@ def _session_context(request: HttpRequest, session: ReceptionSession, *, result_
     visits = list(selectors.session_visits(session))
     units = list(active_units(session.planned_on).filter(agency_id=agency_id).order_by("path"))
     reveal = sees_denouncer_identity(request.user)
+    shown = identity.reveal_identities(visits=visits, user=request.user, purpose="Xem buổi tiếp định kỳ",
+                                       ip=client_ip(request)) if reveal else {}
     conclusion = selectors.conclusion_of(session)
     return {
-        "session": session, "visits": [(v, book_row(i, v, reveal=reveal)) for i, v in enumerate(visits, 1)],
+        "session": session,
+        "visits": [(v, book_row(i, v, reveal=reveal, identities=shown.get(v.pk))) for i, v in enumerate(visits, 1)],
         "can_manage": policies.may_manage_schedule(request.user),
         "result_form": result_form or SessionResultForm(leaders=leaders, initial={
             "status": SessionStatus.HELD, "actual_host": session.host_id, "host_role": "head",

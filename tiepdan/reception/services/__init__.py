@@ -2,6 +2,8 @@
 
 - `visits`: record, correct, mass-visit notice and acknowledgement, incidents;
 - `sessions`: the heads' reception schedule and the conclusion notices;
+- `identity`: a denunciation visit's visitors encrypted (VisitDenouncer), the logged reveal, a returning
+  denouncer's blind-index match, moving the identity on reclassification, key rotation (ADR 0004);
 - `documents`: the receipt, the written record, the refusal notice and the conclusion notice as documents.
 """
 
@@ -21,7 +23,6 @@ from tiepdan.reception.services.visits import (
     acknowledge_mass_visit,
     correct_visit,
     has_earlier_record,
-    log_identity_access,
     mass_notice_key,
     mass_notice_recipients,
     notify_mass_visit,
@@ -43,7 +44,6 @@ __all__ = [
     "has_earlier_record",
     "issue_conclusion_notice",
     "legal_task_due",
-    "log_identity_access",
     "mass_notice_key",
     "mass_notice_recipients",
     "notify_mass_visit",

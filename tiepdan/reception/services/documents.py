@@ -33,14 +33,29 @@ def _vn_datetime(visit: Visit) -> str:
     return _("%(h)s giờ %(m)s phút, ngày %(d)s") % {"h": f"{at:%H}", "m": f"{at:%M}", "d": f"{at:%d/%m/%Y}"}
 
 
+# TC-CONFID (ADR 0004): a document about a denunciation visit names no one; the denouncer is not a
+# Citizen record and the document is kept and downloaded like any other.
+MASKED_DENOUNCER = _("Người tố cáo (giữ bí mật)")
+
+
 def _speaker(visit: Visit):
+    if visit.is_denunciation:
+        return MASKED_DENOUNCER
     people = list(visit.participants.select_related("citizen").order_by("-is_representative", "id"))
     return people[0].citizen if people else None
+
+
+def _name_of(citizen) -> str:
+    if citizen is None:
+        return _("công dân")
+    return citizen if isinstance(citizen, str) else citizen.full_name
 
 
 def _citizen_line(citizen) -> str:
     if citizen is None:
         return _("công dân")
+    if isinstance(citizen, str):
+        return citizen
     parts = [_("Ông/bà %(name)s") % {"name": citizen.full_name}]
     if citizen.id_number:
         parts.append(_("số định danh cá nhân %(n)s") % {"n": citizen.id_number})
@@ -144,7 +159,7 @@ def issue_refusal_notice(*, visit: Visit, actor):
         },
         _("Căn cứ %(source)s, %(agency)s thông báo từ chối tiếp công dân đối với %(citizen)s.") % {
             "source": ground.source if ground else "", "agency": visit.unit.agency.name,
-            "citizen": citizen.full_name if citizen else _("công dân"),
+            "citizen": _name_of(citizen),
         },
         _("Lý do: %(reason)s.") % {"reason": ground.label_vi if ground else visit.refusal_ground},
     ]
@@ -152,7 +167,7 @@ def issue_refusal_notice(*, visit: Visit, actor):
         document = _issue(
             subject=visit, unit=visit.unit, actor=actor, kind_code="TB", kind_name=_("THÔNG BÁO"),
             summary=_("Về việc từ chối tiếp công dân"), body=body, signer=head,
-            kinh_gui=[citizen.full_name] if citizen else (),
+            kinh_gui=[_name_of(citizen)] if citizen else (),
             grounds=[_("Căn cứ Luật Tiếp công dân ngày 25 tháng 11 năm 2013"),
                      _("Căn cứ Nghị định số 154/2026/NĐ-CP quy định chi tiết một số điều của Luật Tiếp công dân")],
             recipients=[_("Như trên"), _("Lưu: VT, hồ sơ tiếp công dân")],
@@ -176,9 +191,7 @@ def issue_conclusion_document(*, notice: ConclusionNotice, actor):
     ]
     for visit in session.visits.order_by("received_at", "id"):
         # The notice goes to the units that act on it: a denouncer is never named (TC-CONFID).
-        who = _("(giữ bí mật)") if visit.is_denunciation else (
-            getattr(_speaker(visit), "full_name", "") or _("công dân")
-        )
+        who = _name_of(_speaker(visit))
         body.append(_("- %(who)s (%(n)s người) trình bày: %(content)s") % {
             "who": who, "n": visit.head_count, "content": visit.content,
         })

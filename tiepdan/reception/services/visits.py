@@ -9,7 +9,7 @@ messages, so the form shows each beside its field and keeps the rest of the inpu
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date, datetime, timedelta
 
 from auditlog.context import set_actor
@@ -22,7 +22,6 @@ from django.urls import reverse
 from django.utils import formats, timezone
 from django.utils.translation import gettext as _
 
-from tiepdan.audit.models import AccessLog
 from tiepdan.common.choices import MatterType
 from tiepdan.deadlines import services as deadlines
 from tiepdan.legal import grounds as legal_grounds
@@ -49,6 +48,7 @@ from tiepdan.reception.models import (
     VisitOutcome,
     VisitParticipant,
 )
+from tiepdan.reception.services import identity
 
 DEFAULT_PLACE = "Trụ sở tiếp công dân"
 # A clock a few minutes fast on the desk's computer must not refuse a visit being recorded now.
@@ -268,17 +268,68 @@ def _citizens_for(visitors: tuple[VisitorInput, ...], actor) -> list[tuple[Citiz
     return list(unique.values())
 
 
-def has_earlier_record(citizen_ids: list[int], before: datetime) -> bool:
-    """Whether any of these people came (or wrote) before: the visit is then a repeat (report 01/TCD)."""
+def has_earlier_record(citizen_ids: list[int], before: datetime, keys: frozenset[str] = frozenset()) -> bool:
+    """Whether any of these people came (or wrote) before: the visit is then a repeat (report 01/TCD).
+
+    `citizen_ids` are plain records; `keys` the blind keys of the visitors (identity.keys_of), matched
+    against the encrypted denouncers of earlier visits and letters, so that a returning denouncer is
+    recognised without any stored identity being decrypted or compared in plain text."""
     from tiepdan.letters.models import LetterSender  # letters sit above reception; read-only
 
-    if not citizen_ids:
-        return False
-    earlier_visit = VisitParticipant.objects.filter(citizen_id__in=citizen_ids, visit__received_at__lte=before)
-    earlier_letter = LetterSender.objects.filter(
-        citizen_id__in=citizen_ids, letter__received_on__lte=timezone.localdate(before)
+    if citizen_ids:
+        if VisitParticipant.objects.filter(citizen_id__in=citizen_ids, visit__received_at__lte=before).exists():
+            return True
+        if LetterSender.objects.filter(
+            citizen_id__in=citizen_ids, letter__received_on__lte=timezone.localdate(before)
+        ).exists():
+            return True
+    if keys:
+        if identity.earlier_denouncer_visits(keys, before=before).exists():
+            return True
+        return identity.earlier_denouncer_letters(keys, before=before)
+    return False
+
+
+def _identity_of(visitor: VisitorInput) -> identity.Identity:
+    """The identity of a visitor row: the chosen citizen record (phone completed from the row), or what
+    was typed."""
+    if visitor.citizen_id:
+        citizen = Citizen.objects.filter(pk=visitor.citizen_id).first()
+        while citizen is not None and citizen.merged_into_id:
+            citizen = citizen.merged_into
+        if citizen is not None:
+            chosen = identity.Identity.of_citizen(citizen, is_representative=visitor.is_representative)
+            if not chosen.phone and visitor.phone.strip():
+                chosen = replace(chosen, phone=visitor.phone.strip())
+            return chosen
+    return identity.Identity(
+        full_name=visitor.full_name.strip(), id_number=people_services.normalise_id_number(visitor.id_number),
+        phone=visitor.phone.strip(), address_detail=visitor.address.strip(),
+        is_representative=visitor.is_representative,
     )
-    return earlier_visit.exists() or earlier_letter.exists()
+
+
+def _identities_for(visitors: tuple[VisitorInput, ...]) -> list[identity.Identity]:
+    """The denouncers of a denunciation visit, representatives first, one per person (same ID number)."""
+    out: dict[str, identity.Identity] = {}
+    for index, visitor in enumerate(visitors):
+        if visitor.is_blank:
+            continue
+        person = _identity_of(visitor)
+        key = person.id_number or f"row-{index}"
+        if key in out and out[key].is_representative:
+            continue
+        out[key] = person
+    return sorted(out.values(), key=lambda i: not i.is_representative)
+
+
+def _known_citizen_ids(visitors: tuple[VisitorInput, ...]) -> list[int]:
+    """Existing records of these visitors (chosen, or with the typed ID number), without creating any."""
+    chosen = [v.citizen_id for v in visitors if v.citizen_id and not v.is_blank]
+    numbers = [n for v in visitors if not v.is_blank and (n := people_services.normalise_id_number(v.id_number))]
+    if not chosen and not numbers:
+        return []
+    return list(Citizen.objects.filter(Q(pk__in=chosen) | Q(id_number__in=numbers)).values_list("pk", flat=True))
 
 
 def _session_for(leader_id: int | None, day: date) -> ReceptionSession | None:
@@ -335,8 +386,15 @@ def record_visit(*, data: VisitInput, actor, now: datetime | None = None) -> lis
     day = timezone.localdate(data.received_at)
     types = [t for t in data.matter_types if t]
     with set_actor(actor):
-        people = _citizens_for(data.visitors, actor)
-        repeat = has_earlier_record([c.pk for c, _v in people], data.received_at)
+        # TC-CONFID: a denunciation's visitors never become Citizen records; the other parts of a mixed
+        # content (TCD-SPLIT) are recorded with their citizens as usual.
+        protected = MatterType.DENUNCIATION in types
+        plain_parts = any(t != MatterType.DENUNCIATION for t in types)
+        people = _citizens_for(data.visitors, actor) if plain_parts else []
+        denouncers = _identities_for(data.visitors) if protected else []
+        citizen_ids = [c.pk for c, _v in people] if plain_parts else _known_citizen_ids(data.visitors)
+        keys = identity.keys_of(denouncers or [_identity_of(v) for v in data.visitors if not v.is_blank])
+        repeat = has_earlier_record(citizen_ids, data.received_at, keys)
         unit = _visit_unit(staff, day)
         leader_mode = data.leader_mode
         session = _session_for(data.leader_id, day) if leader_mode == LeaderMode.SCHEDULED else None
@@ -371,9 +429,17 @@ def record_visit(*, data: VisitInput, actor, now: datetime | None = None) -> lis
                 session=session,
                 created_by=actor,
             )
-            visit.save()
-            for citizen, row in people:
-                VisitParticipant.objects.create(visit=visit, citizen=citizen, is_representative=row.is_representative)
+            if visit.is_denunciation:
+                original = identity.redact_content(visit, denouncers)
+                visit.save()
+                identity.keep_original(visit, original)
+                identity.store_denouncers(visit, denouncers)
+            else:
+                visit.save()
+                for citizen, row in people:
+                    VisitParticipant.objects.create(
+                        visit=visit, citizen=citizen, is_representative=row.is_representative
+                    )
             try:
                 _start_deadlines(visit, actor)
             except LegalError as exc:
@@ -507,10 +573,17 @@ CORRECTABLE_FIELDS = (
 )
 
 
-def correct_visit(*, visit: Visit, actor, reason: str, changes: Mapping[str, object]) -> VisitCorrection | None:
-    """Correct the descriptive fields of a visit. The previous values are kept (a VisitCorrection row and
-    the audit log); the facts that drive deadlines and reports (date, people, type, outcome) are not
-    editable here — a wrong one is corrected by the inspection through a new record with a note."""
+def correct_visit(
+    *, visit: Visit, actor, reason: str, changes: Mapping[str, object], ip: str | None = None
+) -> VisitCorrection | None:
+    """Correct the descriptive fields of a visit, or its type of content. The previous values are kept (a
+    VisitCorrection row and the audit log); the facts that drive deadlines and reports (date, people,
+    outcome) are not editable here — a wrong one is corrected by the inspection through a new record.
+
+    A change of type to or from denunciation moves the visitors' identity (TC-CONFID, ADR 0004): into the
+    encrypted record (`identity.protect_visit`: links and citizens created for this visit alone deleted,
+    the change log scrubbed), or back into Citizen records — only by a user who may see the identity,
+    and logged, since it must be decrypted. A denunciation's corrected content is stored redacted."""
     if not policies.may_record_visits(actor):
         raise PermissionDenied
     errors = _Errors()
@@ -522,31 +595,47 @@ def correct_visit(*, visit: Visit, actor, reason: str, changes: Mapping[str, obj
         pk=changes["domain_id"], agency_id=visit.unit.agency_id
     ).exists():
         errors.add("domain", _("Lĩnh vực không có trong danh mục của cơ quan."))
+    new_type = str(changes.get("matter_type") or visit.matter_type)
+    if new_type not in MatterType.values:
+        errors.add("matter_type", _("Chọn loại nội dung: khiếu nại, tố cáo, kiến nghị hoặc phản ánh."))
+    protect = new_type == MatterType.DENUNCIATION and not visit.is_denunciation
+    unprotect = visit.is_denunciation and new_type != MatterType.DENUNCIATION
+    if unprotect and not policies.may_see_identity(actor, visit):
+        errors.add("matter_type", _("Chỉ Lãnh đạo Sở hoặc bộ phận thanh tra mới được chuyển lượt tiếp tố cáo sang "
+                                    "loại khác, vì việc này phải giải mã thông tin người tố cáo."))
     if errors:
         raise ValidationError(dict(errors))
-    diff = {}
-    for name in CORRECTABLE_FIELDS:
-        if name not in changes:
-            continue
-        new = changes[name]
-        if isinstance(new, str):
-            new = new.strip()
-        old = getattr(visit, name)
-        if old != new:
-            diff[name] = [old, new]
-            setattr(visit, name, new)
-    if not diff:
-        return None
     with set_actor(actor), transaction.atomic():
+        diff = {}
+        if unprotect:
+            identity.unprotect_visit(visit, actor=actor, ip=ip)
+        original = None
+        for name in CORRECTABLE_FIELDS:
+            if name not in changes:
+                continue
+            new = changes[name]
+            if isinstance(new, str):
+                new = new.strip()
+            if name == "content" and visit.is_denunciation and not unprotect:
+                redacted = identity.redact_for_visit(visit, new)
+                original = (new,) if redacted != new else ("",)
+                new = redacted
+            old = getattr(visit, name)
+            if old != new:
+                diff[name] = [old, new]
+                setattr(visit, name, new)
+        if new_type != visit.matter_type:
+            diff["matter_type"] = [visit.matter_type, new_type]
+            visit.matter_type = new_type
+        if not diff:
+            if unprotect:
+                visit.save()
+            return None
         visit.save()
-        return VisitCorrection.objects.create(visit=visit, actor=actor, reason=reason.strip(), changes=diff)
-
-
-def log_identity_access(*, user, visits, purpose: str) -> None:
-    """TC-CONFID: every display of a denouncer's identity is logged (one insert, whatever the count)."""
-    rows = [
-        AccessLog(user=user, object_type="reception.visit", object_id=v.pk, purpose=purpose)
-        for v in visits if v.is_denunciation
-    ]
-    if rows:
-        AccessLog.objects.bulk_create(rows)
+        if original is not None and "content" in diff:
+            identity.replace_original(visit, original[0])
+        correction = VisitCorrection.objects.create(visit=visit, actor=actor, reason=reason.strip(), changes=diff)
+        if protect:
+            identity.protect_visit(visit, actor=actor)
+            correction.refresh_from_db()
+        return correction

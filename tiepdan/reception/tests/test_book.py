@@ -14,6 +14,7 @@ from tiepdan.people import geo
 from tiepdan.people.models import Citizen
 from tiepdan.reception.book import FORM03_COLUMNS
 from tiepdan.reception.models import VisitParticipant
+from tiepdan.reception.services.identity import Identity, store_denouncers
 from tiepdan.reception.tests.conftest import TZ
 
 pytestmark = pytest.mark.django_db
@@ -29,8 +30,12 @@ def _visit(make_visit, day: int, *, name: str, number: str, month: int = 3, **kw
     visit = make_visit(
         received_at=datetime(2026, month, day, 9, 0, tzinfo=TZ), content=f"Nội dung hồ sơ số {number[-2:]}", **kw
     )
-    citizen = Citizen(full_name=name, id_number=number, commune_code=geo.communes(geo.BAC_NINH)[0][0],
-                      province_code=geo.BAC_NINH)
+    commune = geo.communes(geo.BAC_NINH)[0][0]
+    if visit.is_denunciation:  # a denouncer is never a Citizen record: encrypted (TC-CONFID)
+        store_denouncers(visit, [Identity(full_name=name, id_number=number, commune_code=commune,
+                                          province_code=geo.BAC_NINH, is_representative=True)])
+        return visit
+    citizen = Citizen(full_name=name, id_number=number, commune_code=commune, province_code=geo.BAC_NINH)
     citizen.refresh_search_keys()
     citizen.save()
     VisitParticipant.objects.create(visit=visit, citizen=citizen, is_representative=True)

@@ -6,6 +6,7 @@ import pytest
 from auditlog.models import LogEntry
 from django.core.exceptions import PermissionDenied, ValidationError
 
+from tiepdan.audit.crypto import blind_index
 from tiepdan.deadlines.models import Deadline
 from tiepdan.notifications.models import Notification
 from tiepdan.people.models import Citizen
@@ -135,7 +136,12 @@ def test_a_mixed_content_is_split_into_one_visit_per_type(officer, visit_input, 
     assert (first.matter_type, second.matter_type) == ("complaint", "denunciation")
     assert second.split_from == first
     assert second.content == "Tố cáo cán bộ nhận tiền"
-    assert first.participants.get().citizen == second.participants.get().citizen
+    citizen = first.participants.get().citizen
+    # The denunciation part keeps its visitor encrypted (TC-CONFID), not as a link to the citizen record.
+    assert not second.participants.exists()
+    (denouncer,) = second.denouncers.all()
+    assert citizen.full_name not in denouncer.payload
+    assert denouncer.id_number_index == blind_index("id", citizen.id_number)
 
 
 def test_a_mixed_content_without_its_parts_prompts_the_split(officer, visit_input, now):
