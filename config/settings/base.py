@@ -113,6 +113,8 @@ STORAGES = {
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
 }
 DATA_UPLOAD_MAX_MEMORY_SIZE = 10 * 1024 * 1024
+# Largest scan or photo of a letter, in bytes (letters.attachments refuses larger files with a message).
+TIEPDAN_ATTACHMENT_MAX_BYTES = env.env_int("TIEPDAN_ATTACHMENT_MAX_BYTES", 10 * 1024 * 1024, minimum=1024)
 FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 
 EMAIL_BACKEND = (

@@ -12,7 +12,6 @@ from django.utils.translation import gettext as _
 
 from tiepdan.audit import crypto
 
-DEFAULT_MAX_BYTES = 10 * 1024 * 1024
 MAX_FILES = 20
 
 _PNG = b"\x89PNG\r\n\x1a\n"
@@ -30,7 +29,8 @@ _KNOWN_OTHER = {
 
 
 def max_bytes() -> int:
-    return int(getattr(settings, "TIEPDAN_ATTACHMENT_MAX_BYTES", DEFAULT_MAX_BYTES))
+    """settings.TIEPDAN_ATTACHMENT_MAX_BYTES (environment variable of that name; default 10 MiB)."""
+    return settings.TIEPDAN_ATTACHMENT_MAX_BYTES
 
 
 class AttachmentRefused(ValueError):

@@ -20,9 +20,18 @@ from tiepdan.org.models import Domain, Staff, Unit
 from tiepdan.people.models import Citizen
 from tiepdan.reception.models import Visit
 
+# 32 letters ** 10: a million letters collide with probability ~5e-4 (8 characters collided in the
+# demo generator on PostgreSQL); a collision is retried anyway (letters.services.common.insert_letter,
+# insert_letters). "D" + 10 characters fits the column's 12.
+LETTER_CODE_LENGTH = 10
 
-def _letter_code() -> str:
-    return new_public_code("D")
+
+def new_letter_code() -> str:
+    return new_public_code("D", LETTER_CODE_LENGTH)
+
+
+def _letter_code() -> str:  # the field's default, by this name in migration 0001
+    return new_letter_code()
 
 
 class Competence(models.TextChoices):
@@ -75,6 +84,10 @@ class Letter(models.Model):
     disposition = models.CharField(_("hướng xử lý"), max_length=10, choices=Disposition.choices, blank=True)
     disposed_on = models.DateField(_("ngày xử lý"), null=True, blank=True)
     reply_received = models.BooleanField(_("đã nhận văn bản trả lời"), default=False)
+    # The days the two facts became true, so that a report of a past period counts them as they stood
+    # then (a reply received or an eligibility decided after the period's end is not counted in it).
+    reply_received_on = models.DateField(_("ngày nhận văn bản trả lời"), null=True, blank=True)
+    eligibility_decided_on = models.DateField(_("ngày xác định điều kiện xử lý"), null=True, blank=True)
     # A duplicate points at the first letter of the same matter; reports count letters and matters.
     duplicate_of = models.ForeignKey(
         "self", on_delete=models.PROTECT, null=True, blank=True, related_name="duplicates", verbose_name=_("trùng với")

@@ -26,6 +26,7 @@ from tiepdan.core.demo import vocabulary as vocab
 from tiepdan.deadlines.calendar import working_calendar
 from tiepdan.legal.deadline import compute_deadline
 from tiepdan.letters.models import Competence, Disposition, Letter, LetterSender, LetterStatus
+from tiepdan.letters.services import insert_letter, refresh_search_columns
 from tiepdan.monitoring import services
 from tiepdan.monitoring.models import HotSpot
 from tiepdan.org.models import Agency, Domain, Staff, Unit
@@ -44,6 +45,8 @@ ROOT_SUMMARY = (
     "đang kinh doanh trên bãi lễ hội"
 )
 # (kind, matter type, people, duplicate of the first letter, channel, repeat visit, summary)
+# No denunciation: its senders would have to be encrypted identities (letters.services.identity_rows,
+# as the generator does), never the Citizen links below (core/tests/test_demo_denouncers.py checks it).
 PLAN: list[tuple[str, str, int, bool, str, bool, str]] = [
     ("letter", MatterType.COMPLAINT, 1, False, Channel.POST, False, ROOT_SUMMARY),
     ("letter", MatterType.COMPLAINT, 2, True, Channel.POST, False,
@@ -181,13 +184,16 @@ def seed_hot_spot_buildup(*, agency: Agency, today: date, seed: int) -> BuildUp:
                     letter.disposed_on = day + timedelta(days=2)
                     letter.competence = Competence.WITHIN
                     letter.is_eligible = True
-                letter.save()
+                    letter.eligibility_decided_on = letter.disposed_on
+                insert_letter(letter)
                 if root is None and matter_type == MatterType.COMPLAINT:
                     root = letter
                 LetterSender.objects.bulk_create(
                     [LetterSender(letter=letter, citizen_id=cid, is_representative=(i == 0 and count > 1))
                      for i, cid in enumerate(signers[:5])]
                 )
+                refresh_search_columns(letter)  # after the code is final and the senders are linked
+                letter.save(update_fields=["search_text", "content_hash"])
                 result.letters += 1
             else:
                 at = datetime.combine(day, time(rng.randint(8, 10), rng.choice([0, 15, 30])), tzinfo=zone)

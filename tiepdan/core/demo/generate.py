@@ -2,6 +2,10 @@
 
 Streams in batches with bulk_create so that 1,000,000 letters fit in bounded memory; only the
 citizens' ids are kept between batches.
+
+A denunciation's senders are never citizens here either (TC-CONFID, docs/adr/0004-denouncer-identity.md):
+each gets an identity of its own, stored only encrypted (`DenouncerIdentity`, with its blind indexes),
+and the letter is marked `protects_identity`.
 """
 
 from __future__ import annotations
@@ -22,11 +26,13 @@ from tiepdan.core.demo import vocabulary as vocab
 from tiepdan.deadlines.calendar import working_calendar
 from tiepdan.legal.deadline import compute_deadline
 from tiepdan.legal.reception import is_mass
-from tiepdan.letters.models import Competence, Disposition, Letter, LetterSender, LetterStatus
+from tiepdan.letters.models import Competence, DenouncerIdentity, Disposition, Letter, LetterSender, LetterStatus
+from tiepdan.letters.services import Identity, identity_rows, insert_letters
 from tiepdan.org.models import Agency, Domain, Staff, Unit
 from tiepdan.people import geo
 from tiepdan.people.models import Citizen
-from tiepdan.reception.models import LeaderMode, Visit, VisitOutcome, VisitParticipant
+from tiepdan.reception.models import LeaderMode, Visit, VisitDenouncer, VisitOutcome, VisitParticipant
+from tiepdan.reception.services.identity import denouncer_rows
 from tiepdan.text.normalize import digits, fold
 
 BATCH = 5000
@@ -77,6 +83,9 @@ class DemoSummary:
 class Generator:
     def __init__(self, *, seed: int, today: date, agency: Agency, progress: bool = True):
         self.rng = random.Random(seed)
+        # What was added later (denouncers' identities, dates of replies) draws from a second stream, so
+        # that a seed still gives the same citizens, visits and letters (other apps' tests rely on them).
+        self.side_rng = random.Random(f"{seed}:side")
         self.today = today
         self.start = today - timedelta(days=DAYS)
         self.agency = agency
@@ -89,6 +98,7 @@ class Generator:
         self.leaders = list(Staff.objects.filter(user__groups__name="leadership"))
         self.creator_id = (self.officers[0] if self.officers else Staff.objects.first()).user_id
         self.citizen_ids: list[int] = []
+        self.citizen_names: dict[int, str] = {}  # the letters' search columns name their senders
         self.calendar = working_calendar()
         self.used_ids: set[str] = set(
             Citizen.objects.exclude(id_number=None).values_list("id_number", flat=True)
@@ -102,8 +112,8 @@ class Generator:
             return f"{family} {rng.choice(vocab.MALE_MIDDLE)} {rng.choice(vocab.MALE_GIVEN)}"
         return f"{family} {rng.choice(vocab.FEMALE_MIDDLE)} {rng.choice(vocab.FEMALE_GIVEN)}"
 
-    def _id_number(self) -> str:
-        rng = self.rng
+    def _id_number(self, rng: random.Random | None = None) -> str:
+        rng = rng or self.rng
         while True:
             year = rng.randint(1945, 2006)
             century = 0 if year < 2000 else 2
@@ -129,9 +139,32 @@ class Generator:
         citizen.search_phone = digits(citizen.phone)
         return citizen
 
+    def _denouncer(self, is_representative: bool) -> Identity:
+        """A denouncer who is no citizen record. The name has four words (family, two middle names,
+        given name), which no generated citizen has, so a demo denouncer's name found in plain text
+        anywhere in the database can only be a leak, never a namesake; the ID number is unique."""
+        rng = self.side_rng
+        family = _pick(rng, vocab.FAMILY_NAMES)
+        middles, givens = ((vocab.MALE_MIDDLE, vocab.MALE_GIVEN) if rng.random() < 0.5
+                           else (vocab.FEMALE_MIDDLE, vocab.FEMALE_GIVEN))
+        first, second = rng.sample(middles, 2)
+        given = rng.choice([g for g in givens if g not in (first, second)])  # not "... Ngọc Ngọc"
+        name = f"{family} {first} {second} {given}"
+        return Identity(
+            full_name=name,
+            id_number=self._id_number(rng) if rng.random() < 0.85 else "",
+            phone=f"0{rng.choice(['9', '3', '8', '7'])}{rng.randint(10_000_000, 99_999_999)}",
+            address_detail=rng.choice(vocab.HAMLETS),
+            commune_code=rng.choice(self.communes),
+            province_code=geo.BAC_NINH,
+            is_representative=is_representative,
+        )
+
     def make_citizens(self, count: int) -> None:
         for batch in self._batches(count, "Công dân", self._citizen):
-            self.citizen_ids.extend(c.pk for c in Citizen.objects.bulk_create(batch))
+            for citizen in Citizen.objects.bulk_create(batch):
+                self.citizen_ids.append(citizen.pk)
+                self.citizen_names[citizen.pk] = citizen.full_name
 
     # --- shared -------------------------------------------------------------------------
     def _batches(self, count: int, label: str, make: Callable[[], object]) -> Iterator[list]:
@@ -165,17 +198,30 @@ class Generator:
             code = "ttr-pc" if on >= date(2025, 7, 1) else "thanh-tra"
         return self.units[code]
 
+    def _inspection_unit(self, on: date) -> Unit:
+        return self.units["ttr-pc" if on >= date(2025, 7, 1) else "thanh-tra"]
+
+    def _denounced_unit(self, domain: Domain, handling: Unit) -> Unit:
+        code = vocab.DOMAIN_UNITS.get(domain.code)
+        if code is None or code not in self.units:
+            code = self.side_rng.choice(sorted(c for c in set(vocab.DOMAIN_UNITS.values()) if c in self.units))
+        return self.units[code]
+
     def _summary(self, domain: Domain, unit: Unit) -> str:
         template = self.rng.choice(vocab.SUMMARIES.get(domain.code) or vocab.SUMMARIES["khac"])
         return template.format(place=geo.commune_name(self.rng.choice(self.communes)), unit=unit.name)
 
     # --- letters ------------------------------------------------------------------------
-    def _letter(self) -> tuple[Letter, list[int]]:
+    def _letter(self) -> tuple[Letter, list[int], list[Identity]]:
         rng = self.rng
         received = self._day()
         matter_type = _pick(rng, TYPE_WEIGHTS)
         domain = rng.choice(self.domains)
         unit = self._unit_for(domain, received)
+        # A denunciation names a unit's staff: the inspection unit handles it, never the unit denounced.
+        denounced = self._denounced_unit(domain, unit) if matter_type == MatterType.DENUNCIATION else None
+        if denounced is not None:
+            unit = self._inspection_unit(received)
         group = rng.random() < 0.05
         signers = rng.randint(5, 25) if group else 1
         anonymous = matter_type == MatterType.DENUNCIATION and rng.random() < 0.15
@@ -189,7 +235,8 @@ class Generator:
             signer_count=signers,
             transferring_body="Ban Tiếp công dân tỉnh" if channel == Channel.TRANSFERRED else "",
             transfer_doc_number=f"{rng.randint(1, 999)}/BTCD" if channel == Channel.TRANSFERRED else "",
-            summary=self._summary(domain, unit),
+            summary=self._summary(domain, denounced or unit),
+            denounced_unit=denounced,
             matter_type=matter_type,
             domain=domain,
             commune_code=rng.choice(self.communes),
@@ -205,26 +252,46 @@ class Generator:
             letter.disposed_on = min(received + timedelta(days=handled_in), self.today)
             letter.competence = Competence.WITHIN if disposition == Disposition.ACCEPT else Competence.OUTSIDE
             letter.is_eligible = disposition != Disposition.FILE
+            letter.eligibility_decided_on = letter.disposed_on
             letter.reply_received = disposition == Disposition.TRANSFER and rng.random() < 0.6
+            if letter.reply_received:
+                replied = letter.disposed_on + timedelta(days=self.side_rng.randint(7, 45))
+                letter.reply_received_on = min(replied, self.today)
         elif age > 2:
             letter.status = LetterStatus.CLASSIFIED
         senders = [] if anonymous else rng.sample(self.citizen_ids, min(signers, len(self.citizen_ids)))
-        return letter, senders
+        if matter_type != MatterType.DENUNCIATION:
+            return letter, senders, []
+        letter.protects_identity = True
+        denouncers = [self._denouncer(i == 0 and len(senders) > 1) for i in range(len(senders))]
+        return letter, [], denouncers
 
     def make_letters(self, count: int) -> None:
         for batch in self._batches(count, "Đơn thư", self._letter):
-            letters = Letter.objects.bulk_create([letter for letter, _ in batch])
+            # A random code already taken is drawn again (insert_letters), not a failed batch.
+            letters = insert_letters(
+                [letter for letter, _, _ in batch],
+                sender_names=[[self.citizen_names[cid] for cid in senders] for _, senders, _ in batch],
+            )
             links = [
                 LetterSender(
                     letter_id=letter.pk, citizen_id=cid, is_representative=(i == 0 and len(senders) > 1)
                 )
-                for letter, (_, senders) in zip(letters, batch, strict=True)
+                for letter, (_, senders, _) in zip(letters, batch, strict=True)
                 for i, cid in enumerate(senders)
             ]
             LetterSender.objects.bulk_create(links, batch_size=BATCH)
+            # Denouncers: only the encrypted payload and the blind indexes reach the database.
+            identities = [
+                row
+                for letter, (_, _, denouncers) in zip(letters, batch, strict=True)
+                if denouncers
+                for row in identity_rows(letter.pk, denouncers)
+            ]
+            DenouncerIdentity.objects.bulk_create(identities, batch_size=BATCH)
 
     # --- visits -------------------------------------------------------------------------
-    def _visit(self) -> tuple[Visit, list[int]]:
+    def _visit(self) -> tuple[Visit, list[int], list[Identity]]:
         rng = self.rng
         day = self._day()
         at = datetime.combine(day, time(rng.randint(7, 16), rng.choice([0, 15, 30, 45])), tzinfo=self.tz)
@@ -258,17 +325,25 @@ class Generator:
         visitors = rng.sample(
             self.citizen_ids, min(head_count if head_count < 6 else 5, len(self.citizen_ids))
         )
-        return visit, visitors
+        if matter_type != MatterType.DENUNCIATION:
+            return visit, visitors, []
+        # As at the desk: a denouncer is no citizen record, only an encrypted row (TC-CONFID).
+        return visit, [], [self._denouncer(i == 0 and len(visitors) > 1) for i in range(len(visitors))]
 
     def make_visits(self, count: int) -> None:
         for batch in self._batches(count, "Lượt tiếp", self._visit):
-            visits = Visit.objects.bulk_create([visit for visit, _ in batch])
+            visits = Visit.objects.bulk_create([visit for visit, _, _ in batch])
             links = [
                 VisitParticipant(visit_id=v.pk, citizen_id=cid, is_representative=(i == 0 and len(ids) > 1))
-                for v, (_, ids) in zip(visits, batch, strict=True)
+                for v, (_, ids, _) in zip(visits, batch, strict=True)
                 for i, cid in enumerate(ids)
             ]
             VisitParticipant.objects.bulk_create(links, batch_size=BATCH)
+            VisitDenouncer.objects.bulk_create(
+                [row for v, (_, _, denouncers) in zip(visits, batch, strict=True) if denouncers
+                 for row in denouncer_rows(v.pk, denouncers)],
+                batch_size=BATCH,
+            )
 
 
 def generate(*, agency: Agency, letters: int, seed: int, today: date, progress: bool = True) -> DemoSummary:
@@ -343,6 +418,10 @@ def seed_open_work(*, agency: Agency, today: date, seed: int, cases: int = 40) -
                     ),
                 )
         opened += 1
+    # Older cases settled to the end, with their results (tiepdan.cases.demo).
+    from tiepdan.cases.demo import seed_settlements
+
+    opened += seed_settlements(today=today, seed=seed)
     from tiepdan.reception.demo import seed_reception_sessions
 
     seed_reception_sessions(agency=agency, today=today, seed=seed)

@@ -95,3 +95,31 @@ def test_allowed_hosts_cannot_be_an_empty_list():
 def test_invalid_encryption_key_is_refused(tmp_path):
     with pytest.raises(env.ConfigError, match="TIEPDAN_ENCRYPTION_KEYS"):
         env.encryption_keys(tmp_path, {"TIEPDAN_ENCRYPTION_KEYS": "not-a-key"})
+
+
+def _settings_process(tmp_path, *args, **variables):
+    """The settings module read by a fresh process (its own data folder), with these variables."""
+    import os
+    import subprocess
+    import sys
+
+    environ = {k: v for k, v in os.environ.items()
+               if k not in {"DJANGO_SETTINGS_MODULE", "DATABASE_URL", "TIEPDAN_ATTACHMENT_MAX_BYTES"}}
+    environ.update(TIEPDAN_DATA_DIR=str(tmp_path), **variables)
+    return subprocess.run([sys.executable, *args], capture_output=True, text=True, env=environ, timeout=120,
+                          cwd=Path(__file__).resolve().parents[3])
+
+
+@pytest.mark.parametrize("value", ["10MB", "1.5e7", "0"])
+def test_a_bad_attachment_size_limit_stops_start_up_with_a_clear_message(tmp_path, value):
+    result = _settings_process(tmp_path, "-m", "tiepdan", "check", TIEPDAN_ATTACHMENT_MAX_BYTES=value)
+    assert result.returncode != 0
+    assert f"TIEPDAN_ATTACHMENT_MAX_BYTES={value!r}" in result.stderr
+    assert "Cấu hình sai" in result.stderr
+    assert "Traceback" not in result.stderr
+
+
+def test_the_attachment_size_limit_is_read_from_the_environment_with_a_10_mib_default(tmp_path):
+    show = ("-c", "from config.settings import base; print(base.TIEPDAN_ATTACHMENT_MAX_BYTES)")
+    assert _settings_process(tmp_path, *show).stdout.strip() == str(10 * 1024 * 1024)
+    assert _settings_process(tmp_path, *show, TIEPDAN_ATTACHMENT_MAX_BYTES="2097152").stdout.strip() == "2097152"

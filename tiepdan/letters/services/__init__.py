@@ -21,6 +21,8 @@ from tiepdan.letters.services.classification import (
 from tiepdan.letters.services.common import (
     LetterActionRefused,
     LetterInputError,
+    insert_letter,
+    insert_letters,
     refresh_search_columns,
 )
 from tiepdan.letters.services.disposition import (
@@ -29,11 +31,13 @@ from tiepdan.letters.services.disposition import (
     assign_case_handler,
     file_letter,
     guide_letter,
+    record_reply,
     transfer_letter,
     urge_letter,
 )
 from tiepdan.letters.services.identity import (
     Identity,
+    identity_rows,
     reveal_identity,
     reveal_original,
     rotate_identity_keys,
@@ -93,7 +97,11 @@ __all__ = [
     "classify_letter",
     "file_letter",
     "guide_letter",
+    "identity_rows",
+    "insert_letter",
+    "insert_letters",
     "link_duplicate",
+    "record_reply",
     "refresh_search_columns",
     "register_letter",
     "remap_unit",

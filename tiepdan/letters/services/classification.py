@@ -33,6 +33,7 @@ from tiepdan.letters.services.common import (
     LETTER_RULES,
     LetterActionRefused,
     LetterInputError,
+    insert_letter,
     refresh_search_columns,
     rule_for,
     start_letter_deadline,
@@ -126,6 +127,9 @@ def classify_letter(
         letter.domain = c.domain
         letter.competence = c.competence
         letter.competent_body = c.competent_body.strip() if c.competence == Competence.OUTSIDE else ""
+        if letter.is_eligible != c.is_eligible or letter.eligibility_decided_on is None:
+            # A confirmation keeps the first date (a past report stays as it was); a change is dated.
+            letter.eligibility_decided_on = timezone.localdate()
         letter.is_eligible = c.is_eligible
         letter.ineligibility_reason = c.ineligibility_reason if c.is_eligible is False else ""
         letter.denounced_persons = c.denounced_persons.strip()
@@ -227,8 +231,7 @@ def split_letter(*, letter: Letter, parts: Sequence[Part], actor, on: date) -> l
                 domain=letter.domain, commune_code=letter.commune_code, split_from=letter, created_by=actor,
                 protects_identity=part.matter_type == MatterType.DENUNCIATION,
             )
-            refresh_search_columns(child, [])
-            child.save()
+            insert_letter(child)  # search columns below, once the code is final
             names: list[str] = []
             if child.protects_identity:
                 DenouncerIdentity.objects.bulk_create([

@@ -241,6 +241,7 @@ def file_letter(*, letter: Letter, actor, on: date, today: date, reason: str, no
         if letter.is_eligible is None:
             letter.is_eligible = False
             letter.ineligibility_reason = reason
+            letter.eligibility_decided_on = on
         _finish(letter, Disposition.FILE, on, reason=reason, note=note)
         if letter.protects_identity:
             has_sender = not letter.is_anonymous and letter.denouncer_identities.exists()
@@ -252,6 +253,29 @@ def file_letter(*, letter: Letter, actor, on: date, today: date, reason: str, no
     return Outcome(letter, document)
 
 
+@transaction.atomic
+def record_reply(*, letter: Letter, actor, on: date, today: date) -> Letter:
+    """Record that the body a letter was transferred to (or the subordinate urged) has answered, on `on`.
+
+    Dated, so that a report of a period ending before `on` does not count the reply. Recording it again
+    keeps the first date."""
+    letter = Letter.objects.select_for_update().get(pk=letter.pk)
+    if letter.disposition not in (Disposition.TRANSFER, Disposition.URGE):
+        raise LetterActionRefused(_("Chỉ ghi nhận văn bản trả lời cho đơn đã chuyển hoặc đã đôn đốc."))
+    if on > today:
+        raise LetterActionRefused(_("Ngày nhận văn bản trả lời không được sau ngày hôm nay."))
+    if letter.disposed_on is not None and on < letter.disposed_on:
+        raise LetterActionRefused(_("Ngày nhận văn bản trả lời không được trước ngày xử lý đơn (%(d)s).") % {
+            "d": f"{letter.disposed_on:%d/%m/%Y}"})
+    if letter.reply_received and letter.reply_received_on is not None:
+        return letter
+    with set_actor(actor):
+        letter.reply_received = True
+        letter.reply_received_on = on
+        letter.save(update_fields=["reply_received", "reply_received_on", "updated_at"])
+    return letter
+
+
 __all__ = [
     "MASKED_DENOUNCER",
     "Outcome",
@@ -259,6 +283,7 @@ __all__ = [
     "assign_case_handler",
     "file_letter",
     "guide_letter",
+    "record_reply",
     "transfer_letter",
     "urge_letter",
 ]

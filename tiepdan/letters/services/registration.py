@@ -13,7 +13,12 @@ from django.utils.translation import gettext as _
 from tiepdan.common.choices import Channel, MatterType
 from tiepdan.letters import attachments as files
 from tiepdan.letters.models import TRANSFER_CHANNELS, Attachment, Letter, LetterSender
-from tiepdan.letters.services.common import LetterInputError, refresh_search_columns, start_letter_deadline
+from tiepdan.letters.services.common import (
+    LetterInputError,
+    insert_letter,
+    refresh_search_columns,
+    start_letter_deadline,
+)
 from tiepdan.letters.services.identity import (
     Identity,
     citizen_for,
@@ -183,13 +188,11 @@ def _create(*, actor, unit, channel, received_on, summary, text, matter_type, do
     if protected:
         identities = [_identity(s) for s in senders]
         original = protect_content(letter, identities)
-        refresh_search_columns(letter, [])
-        letter.save()
+        insert_letter(letter)
         keep_original(letter, original)
         store_identities(letter, identities)
     else:
-        refresh_search_columns(letter, [])
-        letter.save()
+        insert_letter(letter)
         for s in senders:
             citizen = citizen_for(_identity(s), s.citizen_id)
             LetterSender.objects.get_or_create(
@@ -197,6 +200,6 @@ def _create(*, actor, unit, channel, received_on, summary, text, matter_type, do
             )
             names.append(citizen.full_name)
     start_letter_deadline(letter)
-    refresh_search_columns(letter, names)
+    refresh_search_columns(letter, names)  # after the insert, which may have drawn another code
     letter.save(update_fields=["due_on", "search_text", "content_hash"])
     return letter
