@@ -362,6 +362,27 @@ def record_satisfaction(
         return CitizenSatisfaction.objects.create(case=case, level=level, on=on, recorded_by=actor, note=note)
 
 
+@transaction.atomic
+def transfer_case(*, case: Case, unit, actor) -> Case:
+    """Give an open case to another unit to lead: its open deadlines follow, the new unit picks the handler.
+    A denunciation never goes to the unit it denounces (TC-CONFID, conflict of interest)."""
+    from tiepdan.letters.policies import unit_conflict
+
+    case = Case.objects.select_for_update().select_related("letter__denounced_unit").get(pk=case.pk)
+    if case.closed_on is not None:
+        raise CaseActionRefused("Vụ việc đã kết thúc, không chuyển đơn vị chủ trì được.",
+                                "The case is closed; its lead unit cannot change.")
+    denounced = case.letter.denounced_unit if case.letter_id else None
+    if reason := unit_conflict(unit, denounced):
+        raise CaseActionRefused(str(reason), str(reason))  # already in the reader's language
+    with set_actor(actor):
+        case.unit = unit
+        case.handler = None
+        case.save(update_fields=["unit", "handler"])
+        deadlines.open_deadlines_of(case).update(unit=unit, handler=None)
+    return case
+
+
 def remap_unit(old_unit, new_unit) -> int:
     """Open cases move to the successor unit; closed ones stay attached to the unit that handled them."""
     return Case.objects.filter(unit=old_unit, closed_on__isnull=True).update(unit=new_unit)
@@ -378,4 +399,5 @@ __all__ = [
     "record_satisfaction",
     "remap_unit",
     "result_notified_on",
+    "transfer_case",
 ]

@@ -195,14 +195,26 @@ def _name(user) -> str:
     return staff.full_name if staff else getattr(user, "username", "")
 
 
+def _move_subject(subject, to_unit: Unit, actor) -> None:
+    from tiepdan.cases.services import CaseActionRefused, transfer_case
+    from tiepdan.letters.services import LetterActionRefused, route_letter
+
+    try:
+        if subject._meta.model_name == "case":
+            transfer_case(case=subject, unit=to_unit, actor=actor)
+        else:
+            route_letter(letter=subject, unit=to_unit, actor=actor)
+    except LetterActionRefused as exc:
+        raise Refused(exc.message, field="to_unit") from None
+    except CaseActionRefused as exc:
+        raise Refused(exc.message_vi, field="to_unit", message_en=exc.message_en) from None
+    subject.refresh_from_db(fields=["unit"])
+
+
 @transaction.atomic
 def transfer(*, assignment: Assignment, to_unit: Unit, reason: str, actor, now: datetime | None = None) -> Assignment:
     """Move the lead of a letter or case to another unit, with the reason; the subject and its open
     deadlines move with it, the new unit picks the handler."""
-    from django.contrib.contenttypes.models import ContentType
-
-    from tiepdan.deadlines.models import Deadline, DeadlineStatus
-
     now = now or timezone.now()
     assignment = Assignment.objects.select_for_update().get(pk=assignment.pk)
     _require(policies.may_assign(actor, assignment.lead_unit_id))
@@ -213,19 +225,14 @@ def transfer(*, assignment: Assignment, to_unit: Unit, reason: str, actor, now: 
         raise Refused(_("Đơn vị nhận không còn hoạt động hoặc không thuộc Sở."), field="to_unit")
     subject = assignment.subject
     from_unit = assignment.lead_unit
+    # The letter or the case moves through its own service (its checks: an open letter, a closed case,
+    # never the unit a denunciation names); its open deadlines follow and the new unit picks the handler.
+    _move_subject(subject, to_unit, actor)
     with set_actor(actor):
-        subject.unit = to_unit
-        subject.save(update_fields=["unit"])
-        Deadline.objects.filter(
-            content_type=ContentType.objects.get_for_model(subject), object_id=subject.pk, status=DeadlineStatus.OPEN
-        ).update(unit=to_unit, handler=None)
         assignment.lead_unit = to_unit
         assignment.handler = None
         assignment.save()
         assignment.coordinating_units.remove(to_unit)
-        if subject._meta.model_name == "case" and subject.handler_id:
-            subject.handler = None
-            subject.save(update_fields=["handler"])
         _event(
             assignment, AssignmentEventKind.TRANSFERRED, actor, now, from_unit=from_unit, to_unit=to_unit, text=reason
         )

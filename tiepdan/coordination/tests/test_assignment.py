@@ -125,6 +125,25 @@ def test_a_transfer_needs_a_reason_and_moves_the_case_and_its_deadlines(culture_
     )
 
 
+def test_a_denunciation_is_never_transferred_to_the_unit_it_denounces(make_letter, head, handler, inspector):
+    from tiepdan.cases.services import open_case
+
+    museum = Unit.objects.get(code="bao-tang")
+    letter = make_letter("ttr-pc", matter_type="denunciation", received_on=date(2026, 3, 2), denounced_unit=museum)
+    case = open_case(letter=letter, track="denunciation", actor=inspector)
+    assignment = services.assign(subject=case, actor=inspector, on=date(2026, 3, 3), handler=inspector,
+                                 internal_due_on=date(2026, 3, 10))
+    with pytest.raises(services.Refused) as refused:
+        services.transfer(assignment=assignment, to_unit=museum, reason="Chuyển về đơn vị", actor=inspector)
+    assert refused.value.field == "to_unit"
+    assert "Bảo tàng" in refused.value.message_vi
+    case.refresh_from_db()
+    assignment.refresh_from_db()
+    assert case.unit.code == "ttr-pc"
+    assert assignment.lead_unit.code == "ttr-pc"
+    assert case.handler == inspector
+
+
 def test_comments_and_internal_documents_join_the_history_which_is_audited(clock, client, culture_case, head, handler):
     assignment = services.assign(
         subject=culture_case, actor=head, on=date(2026, 3, 3), handler=handler, internal_due_on=date(2026, 3, 6)

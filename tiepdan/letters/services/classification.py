@@ -304,5 +304,6 @@ def route_letter(*, letter: Letter, unit, actor) -> Letter:
     with set_actor(actor):
         letter.unit = unit
         letter.save(update_fields=["unit", "updated_at"])
-        deadlines.open_deadlines_of(letter).update(unit=unit)
+        # The new unit picks its own handler.
+        deadlines.open_deadlines_of(letter).update(unit=unit, handler=None)
     return letter
