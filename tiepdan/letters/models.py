@@ -17,7 +17,7 @@ from django.utils.translation import gettext_lazy as _
 from tiepdan.common.choices import Channel, MatterType
 from tiepdan.common.codes import new_public_code
 from tiepdan.org.models import Domain, Staff, Unit
-from tiepdan.people.models import Citizen
+from tiepdan.people.models import Citizen, EncryptedIdentity
 from tiepdan.reception.models import Visit
 
 # 32 letters ** 10: a million letters collide with probability ~5e-4 (8 characters collided in the
@@ -204,27 +204,17 @@ class Attachment(models.Model):
         return {"pdf": "application/pdf", "jpeg": "image/jpeg", "png": "image/png"}[self.kind]
 
 
-class DenouncerIdentity(models.Model):
+class DenouncerIdentity(EncryptedIdentity):
     """One denouncer of a letter: name, ID number, phone and address encrypted together (`payload`,
     Fernet, tiepdan.audit.crypto); keyed hashes allow duplicate detection without the plain values.
     Read only through letters.services.reveal_identity, which logs every access."""
 
     letter = models.ForeignKey(Letter, on_delete=models.PROTECT, related_name="denouncer_identities")
-    order = models.PositiveSmallIntegerField(default=0)
-    is_representative = models.BooleanField(_("người đại diện"), default=False)
-    payload = models.TextField()
-    id_number_index = models.CharField(max_length=32, blank=True, db_index=True)
-    phone_index = models.CharField(max_length=32, blank=True, db_index=True)
-    name_commune_index = models.CharField(max_length=32, blank=True, db_index=True)
-    created_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:
         verbose_name = _("thông tin người tố cáo (mã hóa)")
         verbose_name_plural = _("thông tin người tố cáo (mã hóa)")
         ordering = ["letter", "order"]
-
-    def __str__(self) -> str:
-        return str(_("Người tố cáo (giữ bí mật)"))
 
 
 class ProtectedOriginal(models.Model):

@@ -66,3 +66,24 @@ class Citizen(models.Model):
         if self.province_code:
             parts.append(geo.province_name(self.province_code))
         return ", ".join(p for p in parts if p)
+
+
+class EncryptedIdentity(models.Model):
+    """A protected person (a denouncer) as stored beside what they brought — a letter, a visit: the values
+    encrypted together in `payload` and blind indexes to recognise the same person again
+    (tiepdan.people.identity; docs/adr/0004-denouncer-identity.md). Never read as a model attribute: the
+    owning app's reveal service decrypts, checks who may see it and logs the access."""
+
+    order = models.PositiveSmallIntegerField(default=0)
+    is_representative = models.BooleanField(_("người đại diện"), default=False)
+    payload = models.TextField()
+    id_number_index = models.CharField(max_length=32, blank=True, db_index=True)
+    phone_index = models.CharField(max_length=32, blank=True, db_index=True)
+    name_commune_index = models.CharField(max_length=32, blank=True, db_index=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        abstract = True
+
+    def __str__(self) -> str:
+        return str(_("Người tố cáo (giữ bí mật)"))

@@ -12,7 +12,7 @@ from django.utils.translation import gettext_lazy as _
 from tiepdan.common.choices import MatterType
 from tiepdan.common.codes import new_public_code
 from tiepdan.org.models import Domain, Position, Staff, Unit
-from tiepdan.people.models import Citizen
+from tiepdan.people.models import Citizen, EncryptedIdentity
 
 
 def _visit_code() -> str:
@@ -127,7 +127,7 @@ class VisitParticipant(models.Model):
         return f"{self.visit_id}/{self.citizen_id}"
 
 
-class VisitDenouncer(models.Model):
+class VisitDenouncer(EncryptedIdentity):
     """One visitor of a denunciation visit: name, ID number, phone, address and commune encrypted together
     (`payload`, Fernet, tiepdan.audit.crypto), with keyed hashes (blind indexes) of the ID number, the phone
     and the folded name + commune so that a returning denouncer is recognised without the plain values.
@@ -135,21 +135,11 @@ class VisitDenouncer(models.Model):
     logs every access (Law 25/2018 Art 47; docs/adr/0004-denouncer-identity.md)."""
 
     visit = models.ForeignKey(Visit, on_delete=models.PROTECT, related_name="denouncers")
-    order = models.PositiveSmallIntegerField(default=0)
-    is_representative = models.BooleanField(_("người đại diện"), default=False)
-    payload = models.TextField()
-    id_number_index = models.CharField(max_length=32, blank=True, db_index=True)
-    phone_index = models.CharField(max_length=32, blank=True, db_index=True)
-    name_commune_index = models.CharField(max_length=32, blank=True, db_index=True)
-    created_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:
         verbose_name = _("thông tin người tố cáo tại nơi tiếp (mã hóa)")
         verbose_name_plural = _("thông tin người tố cáo tại nơi tiếp (mã hóa)")
         ordering = ["visit", "order"]
-
-    def __str__(self) -> str:
-        return str(_("Người tố cáo (giữ bí mật)"))
 
 
 class VisitProtectedContent(models.Model):

@@ -15,10 +15,10 @@ from tiepdan.legal.errors import LegalError, RuleNotInForce
 from tiepdan.legal.grounds import REFUSAL_GROUNDS, Ground
 from tiepdan.legal.reception import ReceptionQuota, required_head_reception_days
 from tiepdan.legal.rules import get_rule
-from tiepdan.letters.services.identity import Identity, blind_keys
 from tiepdan.org.models import Agency, Position, Staff
 from tiepdan.org.roles import Role
 from tiepdan.org.selectors import has_role, scope_by_unit
+from tiepdan.people.identity import Identity, blind_keys
 from tiepdan.reception import policies
 from tiepdan.reception.models import (
     ConclusionNotice,

@@ -56,7 +56,7 @@ def test_after_rotation_the_new_key_alone_opens_every_identity(settings, protect
     assert all(b[0] != a[0] and b[1] != a[1] for b, a in zip(before, after, strict=True))
     settings.TIEPDAN_ENCRYPTION_KEYS = [NEW]
     # The blind indexes are those of the new key: a later letter from the same person still matches.
-    from tiepdan.letters.services.identity import Identity, blind_keys
+    from tiepdan.people.identity import Identity, blind_keys
 
     assert f"id:{after[0][1]}" in blind_keys(Identity(full_name=NAME, id_number=ID_NUMBER))
     assert after[0][1] == after[1][1]

@@ -6,9 +6,6 @@ Decision record: docs/adr/0004-denouncer-identity.md.
 
 from __future__ import annotations
 
-import json
-from dataclasses import dataclass, fields
-
 from auditlog.context import disable_auditlog
 from django.db import transaction
 from django.db.models import ProtectedError
@@ -20,71 +17,22 @@ from tiepdan.letters.models import Attachment, DenouncerIdentity, Letter, Letter
 from tiepdan.letters.policies import can_see_identity
 from tiepdan.letters.services.common import LetterActionRefused, refresh_search_columns, secure_delete_on
 from tiepdan.people import geo
+from tiepdan.people.identity import (
+    Identity,
+    decrypt_identity,
+    index_columns,
+    stored_fields,
+)
 from tiepdan.people.models import Citizen
-from tiepdan.text.duplicates import sender_keys
 from tiepdan.text.normalize import digits
 from tiepdan.text.redact import redact
-
-
-@dataclass(frozen=True)
-class Identity:
-    full_name: str = ""
-    id_number: str = ""
-    phone: str = ""
-    address_detail: str = ""
-    commune_code: int | None = None
-    province_code: int | None = None
-    is_representative: bool = False
-
-    @property
-    def address(self) -> str:
-        parts = [self.address_detail, geo.commune_name(self.commune_code)]
-        if self.province_code:
-            parts.append(geo.province_name(self.province_code))
-        return ", ".join(p for p in parts if p)
-
-    @classmethod
-    def of_citizen(cls, citizen: Citizen, *, is_representative: bool = False) -> Identity:
-        return cls(
-            full_name=citizen.full_name, id_number=citizen.id_number or "", phone=citizen.phone,
-            address_detail=citizen.address_detail, commune_code=citizen.commune_code,
-            province_code=citizen.province_code, is_representative=is_representative,
-        )
-
-
-def blind_keys(identity: Identity) -> frozenset[str]:
-    """The duplicate-matching keys of a sender, as blind indexes (same function for both sides)."""
-    return sender_keys(
-        id_number=identity.id_number, phone=identity.phone, name=identity.full_name,
-        commune_code=identity.commune_code, hasher=crypto.blind_index,
-    )
-
-
-def _indexes(identity: Identity) -> dict[str, str]:
-    out = {"id_number_index": "", "phone_index": "", "name_commune_index": ""}
-    field = {"id": "id_number_index", "phone": "phone_index", "nc": "name_commune_index"}
-    for key in blind_keys(identity):
-        kind, value = key.split(":", 1)
-        out[field[kind]] = value
-    return out
-
-
-# What the encrypted payload holds (the representative flag is a column of its own).
-_PAYLOAD_FIELDS = tuple(f.name for f in fields(Identity) if f.name != "is_representative")
 
 
 def identity_rows(letter_id: int, identities: list[Identity]) -> list[DenouncerIdentity]:
     """Unsaved encrypted rows for a letter's denouncers (bulk loaders such as the demo generator
     create them with bulk_create instead of linking Citizen records)."""
-    rows = []
-    for order, identity in enumerate(identities):
-        # Not dataclasses.asdict: its deep copy was a fifth of the cost of a row in the demo generator.
-        payload = {name: getattr(identity, name) for name in _PAYLOAD_FIELDS}
-        rows.append(DenouncerIdentity(
-            letter_id=letter_id, order=order, is_representative=identity.is_representative,
-            payload=crypto.encrypt(json.dumps(payload, ensure_ascii=False)), **_indexes(identity),
-        ))
-    return rows
+    return [DenouncerIdentity(letter_id=letter_id, order=order, **stored_fields(identity))
+            for order, identity in enumerate(identities)]
 
 
 def store_identities(letter: Letter, identities: list[Identity]) -> list[DenouncerIdentity]:
@@ -92,8 +40,7 @@ def store_identities(letter: Letter, identities: list[Identity]) -> list[Denounc
 
 
 def _decrypt_row(row: DenouncerIdentity) -> Identity:
-    data = json.loads(crypto.decrypt(row.payload))
-    return Identity(**data, is_representative=row.is_representative)
+    return decrypt_identity(row.payload, is_representative=row.is_representative)
 
 
 def redact_with(identities: list[Identity], text: str) -> str:
@@ -249,7 +196,7 @@ def rotate_identity_keys() -> int:
     for row in DenouncerIdentity.objects.select_for_update().iterator(chunk_size=500):
         identity = _decrypt_row(row)
         row.payload = crypto.rotate(row.payload)
-        for field, value in _indexes(identity).items():
+        for field, value in index_columns(identity).items():
             setattr(row, field, value)
         row.save(update_fields=["payload", "id_number_index", "phone_index", "name_commune_index"])
         count += 1

@@ -4,27 +4,35 @@
 the original encrypted in `VisitProtectedContent`. Nothing decrypts except `reveal_visit` /
 `reveal_identities`, which check the policy and write an `audit.AccessLog` row every time.
 
-The value type, the blind keys and the redaction are the letters' own (`letters.services.identity`);
-this module only adapts them to the visit's tables.
+The value type, the encryption and the blind keys are shared with letters (`people.identity`), as is the
+redaction (`letters.services.identity.redact_with`); this module applies them to the visit's tables.
 """
 
 from __future__ import annotations
 
-import json
 from collections.abc import Iterable
-from dataclasses import asdict, dataclass
+from dataclasses import dataclass
 from datetime import datetime
 
 from auditlog.context import disable_auditlog
 from django.core.exceptions import PermissionDenied
 from django.db import connection, transaction
-from django.db.models import ProtectedError, Q, QuerySet
+from django.db.models import ProtectedError, QuerySet
 from django.utils import timezone
 
 from tiepdan.audit import crypto
 from tiepdan.audit import services as audit
 from tiepdan.audit.models import AccessLog
-from tiepdan.letters.services.identity import Identity, blind_keys, citizen_for, redact_with
+from tiepdan.letters.services.identity import citizen_for, redact_with
+from tiepdan.people.identity import (
+    INDEX_COLUMNS,
+    Identity,
+    blind_keys,
+    decrypt_identity,
+    index_columns,
+    keys_q,
+    stored_fields,
+)
 from tiepdan.people.models import Citizen
 from tiepdan.reception import policies
 from tiepdan.reception.models import Visit, VisitCorrection, VisitDenouncer, VisitParticipant, VisitProtectedContent
@@ -45,8 +53,6 @@ __all__ = [
 ]
 
 MASKED = "Người tố cáo (giữ bí mật)"
-# blind_keys() yields "kind:hash"; each kind has its indexed column (same kinds as the letters' table).
-INDEX_COLUMNS = {"id": "id_number_index", "phone": "phone_index", "nc": "name_commune_index"}
 
 
 def keys_of(identities: Iterable[Identity]) -> frozenset[str]:
@@ -54,37 +60,10 @@ def keys_of(identities: Iterable[Identity]) -> frozenset[str]:
     return frozenset().union(*(blind_keys(i) for i in identities))
 
 
-def _index_columns(identity: Identity) -> dict[str, str]:
-    out = dict.fromkeys(INDEX_COLUMNS.values(), "")
-    for key in blind_keys(identity):
-        kind, value = key.split(":", 1)
-        out[INDEX_COLUMNS[kind]] = value
-    return out
-
-
-def _keys_q(keys: Iterable[str], prefix: str = "") -> Q | None:
-    by_column: dict[str, list[str]] = {}
-    for key in keys:
-        kind, value = key.split(":", 1)
-        if kind in INDEX_COLUMNS:
-            by_column.setdefault(INDEX_COLUMNS[kind], []).append(value)
-    condition = None
-    for column, values in by_column.items():
-        q = Q(**{f"{prefix}{column}__in": values})
-        condition = q if condition is None else condition | q
-    return condition
-
-
 def denouncer_rows(visit_id: int, identities: list[Identity]) -> list[VisitDenouncer]:
     """Unsaved encrypted rows for a visit's denouncers (bulk loaders create them with bulk_create)."""
-    rows = []
-    for order, identity in enumerate(identities):
-        payload = {k: v for k, v in asdict(identity).items() if k != "is_representative"}
-        rows.append(VisitDenouncer(
-            visit_id=visit_id, order=order, is_representative=identity.is_representative,
-            payload=crypto.encrypt(json.dumps(payload, ensure_ascii=False)), **_index_columns(identity),
-        ))
-    return rows
+    return [VisitDenouncer(visit_id=visit_id, order=order, **stored_fields(identity))
+            for order, identity in enumerate(identities)]
 
 
 def store_denouncers(visit: Visit, identities: list[Identity]) -> list[VisitDenouncer]:
@@ -92,7 +71,7 @@ def store_denouncers(visit: Visit, identities: list[Identity]) -> list[VisitDeno
 
 
 def _decrypt(row: VisitDenouncer) -> Identity:
-    return Identity(**json.loads(crypto.decrypt(row.payload)), is_representative=row.is_representative)
+    return decrypt_identity(row.payload, is_representative=row.is_representative)
 
 
 def redact_content(visit: Visit, identities: list[Identity]) -> str | None:
@@ -174,7 +153,7 @@ def reveal_identities(*, visits: Iterable[Visit], user, purpose: str, ip: str | 
 
 def earlier_denouncer_visits(keys: Iterable[str], *, before: datetime | None = None) -> QuerySet[Visit]:
     """Denunciation visits whose denouncer shares a blind key (same ID number, phone, or name + commune)."""
-    condition = _keys_q(keys)
+    condition = keys_q(keys)
     if condition is None:
         return Visit.objects.none()
     rows = VisitDenouncer.objects.filter(condition)
@@ -187,14 +166,14 @@ def earlier_denouncer_letters(keys: Iterable[str], *, before: datetime) -> bool:
     """Whether a letter's protected denouncer shares a blind key (letters sit above: read-only)."""
     from tiepdan.letters.models import DenouncerIdentity
 
-    condition = _keys_q(keys)
+    condition = keys_q(keys)
     if condition is None:
         return False
     return DenouncerIdentity.objects.filter(condition, letter__received_on__lte=timezone.localdate(before)).exists()
 
 
 def matching_denouncers(visit_ids: Iterable[int], keys: Iterable[str]) -> list[VisitDenouncer]:
-    condition = _keys_q(keys)
+    condition = keys_q(keys)
     if condition is None:
         return []
     return list(VisitDenouncer.objects.filter(condition, visit_id__in=list(visit_ids)).order_by("visit_id", "order"))
@@ -299,7 +278,7 @@ def rotate_visit_identity_keys() -> int:
     for row in VisitDenouncer.objects.select_for_update().iterator(chunk_size=500):
         identity = _decrypt(row)
         row.payload = crypto.rotate(row.payload)
-        for column, value in _index_columns(identity).items():
+        for column, value in index_columns(identity).items():
             setattr(row, column, value)
         row.save(update_fields=["payload", *INDEX_COLUMNS.values()])
         count += 1
