@@ -18,6 +18,7 @@ import argparse
 import json
 import os
 import random
+import resource
 import statistics
 import sys
 import time
@@ -69,6 +70,7 @@ def main() -> None:
     parser.add_argument("--runs", type=int, default=60)
     parser.add_argument("--seed", type=int, default=2026)
     parser.add_argument("--export-rows", type=int, default=100_000)
+    parser.add_argument("--no-export", action="store_true", help="time the pages only (the export takes minutes)")
     args = parser.parse_args()
 
     import django
@@ -127,10 +129,26 @@ def main() -> None:
         "letter_page": _measure(client, [(f"/don/{c}/", {}) for c in codes], args.runs),
     }
 
-    # Export: the newest --export-rows letters of the register, streamed to the end. Timed alone, then
-    # once more under tracemalloc for the peak of Python allocations (tracemalloc slows it severalfold).
+    export = None if args.no_export else _export(client, args.export_rows)
+
+    print(json.dumps({
+        "database": connection.vendor,
+        "letters": Letter.objects.count(),
+        "cpus": os.cpu_count(),
+        "load_average_1m": [load_at_start, round(os.getloadavg()[0], 2)],
+        **setup,
+        **results,
+        "export": export,
+    }, ensure_ascii=False))
+
+
+def _export(client, export_rows: int) -> dict:
+    """The newest `export_rows` letters of the register, streamed to the end. Timed alone, then once more
+    under tracemalloc for the peak of Python allocations (tracemalloc slows it severalfold)."""
+    from tiepdan.letters.models import Letter
+
     newest = Letter.objects.order_by("-received_on", "-id").values_list("received_on", flat=True)
-    since = newest[min(args.export_rows, Letter.objects.count()) - 1]
+    since = newest[min(export_rows, Letter.objects.count()) - 1]
     params = {"tu_ngay": f"{since:%d/%m/%Y}"}
     started = time.perf_counter()
     size = sum(len(chunk) for chunk in client.get("/don/xuat-excel/", params).streaming_content)
@@ -140,17 +158,9 @@ def main() -> None:
     _, peak = tracemalloc.get_traced_memory()
     tracemalloc.stop()
     rows = Letter.objects.filter(received_on__gte=since).count()
-
-    print(json.dumps({
-        "database": connection.vendor,
-        "letters": Letter.objects.count(),
-        "cpus": os.cpu_count(),
-        "load_average_1m": [load_at_start, round(os.getloadavg()[0], 2)],
-        **setup,
-        **results,
-        "export": {"rows": rows, "seconds": round(export_s, 1), "bytes": size,
-                   "python_peak_mb": round(peak / 1048576, 1)},
-    }, ensure_ascii=False))
+    return {"rows": rows, "seconds": round(export_s, 1), "bytes": size, "python_peak_mb": round(peak / 1048576, 1),
+            # the whole bench process's peak resident memory (kB on Linux), export included
+            "process_max_rss_mb": round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024)}
 
 
 if __name__ == "__main__":

@@ -149,6 +149,12 @@ class DispositionForm(forms.Form):
         self.fields["handler"].label_from_instance = lambda u: getattr(getattr(u, "staff", None), "full_name", u)
 
 
+class ReplyForm(forms.Form):
+    """The body the letter went to (or the subordinate urged) has answered: on which day."""
+
+    on = _date_field(_("Ngày nhận văn bản trả lời"))
+
+
 class RouteForm(forms.Form):
     unit = forms.ModelChoiceField(label=_("Giao đơn vị xử lý"), queryset=None)
 

@@ -42,8 +42,10 @@ def letters_visible_to(user) -> QuerySet[Letter]:
 
 def letter_for(user, code: str) -> Letter | None:
     # No ORDER BY: with the model's default order (newest first) `.first()` lets SQLite walk the
-    # register by date instead of looking the code up in its unique index.
-    qs = letters_visible_to(user).select_related("denounced_unit", "split_from", "duplicate_of")
+    # register by date instead of looking the code up in its unique index. The letters it was split
+    # from or duplicates are not joined: few letters have them (one query then), and two more copies
+    # of the letters table in the join cost PostgreSQL's planner 2.5 ms on every letter page.
+    qs = letters_visible_to(user).select_related("denounced_unit")
     return next(iter(qs.filter(code=code).order_by()[:1]), None)
 
 
@@ -88,6 +90,10 @@ def _fts_terms(query: str) -> list[str]:
     return _FTS_TOKEN.findall(fold(query))[:12]
 
 
+def _fts_match(terms: list[str]) -> str:
+    return (" ".join(f'"{t}"' for t in terms[:-1]) + f' "{terms[-1]}"*').strip()
+
+
 def search_letters(qs: QuerySet[Letter], query: str) -> QuerySet[Letter]:
     """Accent-insensitive search over summary, text and (unprotected) sender names: every word of the
     query must appear (the last one as a prefix), through each engine's full-text index."""
@@ -96,9 +102,7 @@ def search_letters(qs: QuerySet[Letter], query: str) -> QuerySet[Letter]:
         return qs
     vendor = connection.vendor
     if vendor == "sqlite":
-        match = " ".join(f'"{t}"' for t in terms[:-1]) + f' "{terms[-1]}"*'
-        return qs.filter(id__in=RawSQL("SELECT rowid FROM letters_letter_fts WHERE letters_letter_fts MATCH %s",
-                                       [match.strip()]))
+        return qs.filter(id__in=_fts_matches(_fts_match(terms)))
     if vendor == "postgresql":
         return qs.filter(RawSQL("letters_letter.search_vector @@ to_tsquery('simple', %s)", [_tsquery(terms)],
                                 output_field=BooleanField()))
@@ -127,28 +131,27 @@ def search_session(searching: bool) -> Iterator[None]:
 
 
 def choose_page_plan(*, many_matches: bool) -> None:
-    """Inside `search_session`, once the capped count has measured the matches.
-
-    PostgreSQL cannot estimate a full-text match well: words that always come together ("karaoke tiếng
-    ồn") look rare (their frequencies are multiplied), a prefix of an unknown word looks common. It then
-    either fetches forty thousand matches through the full-text index to sort them, or walks the whole
-    register in order looking for a word that is not there — a second either way. So the plan follows
-    the count, for this transaction only: many matches → walk an ordered index and test each row's
-    stored vector, stopping at the page's end (no bitmap or table scan); few → fetch them through the
-    full-text index and sort (no plain index or table scan). SQLite's FTS5 query needs no help.
-    """
-    if connection.vendor != "postgresql" or connection.get_autocommit():
+    """Inside `search_session`, once the capped count has measured the matches (PostgreSQL). Few
+    matches: fetch them through the full-text index and sort them (no plain index or table scan), for
+    this transaction only. Many: nothing to set, the condition is written so that the planner walks
+    the order's index (see _postgres_search_listing)."""
+    if connection.vendor != "postgresql" or connection.get_autocommit() or many_matches:
         return
-    plan = ("enable_bitmapscan", "enable_seqscan") if many_matches else ("enable_indexscan", "enable_seqscan")
     with connection.cursor() as cursor:
-        for name in plan:
+        for name in ("enable_indexscan", "enable_seqscan"):
             cursor.execute(f"SET LOCAL {name} = off")
 
 
 def register(user, filters: RegisterFilters, *, today: date) -> QuerySet[Letter]:
     """The register as the user may see it, filtered and sorted (no slicing: the caller pages)."""
+    qs = search_letters(_filtered(user, filters, today), filters.query) if filters.query else _filtered(
+        user, filters, today)
+    return qs.order_by(*SORTS[_sort(filters)])
+
+
+def _filtered(user, f: RegisterFilters, today: date) -> QuerySet[Letter]:
+    """The register's filters except the search."""
     qs = letters_visible_to(user)
-    f = filters
     if f.received_from:
         qs = qs.filter(received_on__gte=f.received_from)
     if f.received_to:
@@ -169,13 +172,153 @@ def register(user, filters: RegisterFilters, *, today: date) -> QuerySet[Letter]
         qs = qs.filter(status__in=OPEN_STATUSES, due_on__lt=today)
     if f.mass:
         qs = qs.filter(signer_count__gte=settings.TIEPDAN_MASS_THRESHOLD)
-    if f.query:
-        qs = search_letters(qs, f.query)
+    return qs
+
+
+def _sort(f: RegisterFilters) -> str:
     # A search is shown newest-registered first unless another order is chosen: the matching ids come
     # out of the full-text index in id order, so the first page needs no sort of every match (a common
     # word matches a tenth of a million-letter archive).
-    sort = f.sort if f.sort in SORTS else ("-id" if f.query else "-received_on")
-    return qs.order_by(*SORTS[sort])
+    return f.sort if f.sort in SORTS else ("-id" if f.query else "-received_on")
+
+
+@dataclass
+class Listing:
+    """One page of the register: its rows (with `sender_names`), whether another follows, and the count
+    (exact up to COUNT_CAP, else COUNT_CAP and exact=False)."""
+
+    rows: list[Letter]
+    has_next: bool
+    total: int
+    exact: bool
+
+
+def register_listing(user, filters: RegisterFilters, *, today: date, page: int = 1,
+                     size: int | None = None) -> Listing:
+    """The register page: the capped count, then one page of letters (PAGE_SIZE), each engine's search
+    planned from what the count found (docs/benchmarks.md)."""
+    size = size or PAGE_SIZE
+    terms = _fts_terms(filters.query) if filters.query else []
+    if terms and connection.vendor == "sqlite":
+        return _sqlite_search_listing(user, filters, terms, today=today, page=page, size=size)
+    if terms and connection.vendor == "postgresql":
+        return _postgres_search_listing(user, filters, terms, today=today, page=page, size=size)
+    qs = register(user, filters, today=today)
+    total, exact = capped_count(qs, COUNT_CAP)
+    rows, has_next = register_page(qs, page=page, size=size) if total else ([], False)
+    return Listing(rows, has_next, total, exact)
+
+
+PG_WINDOW = 30_000  # PostgreSQL: a search counts first among the first letters of the page's order
+
+
+def _postgres_search_listing(user, filters: RegisterFilters, terms: list[str], *, today: date, page: int,
+                             size: int) -> Listing:
+    """A search on PostgreSQL: the count walks the register in the page's order and tests each letter's
+    stored vector, stopping at COUNT_CAP + 1 matches or after PG_WINDOW letters.
+
+    The full-text index must build the whole set of matches before the first row: 40-120 ms for a
+    common word on a million letters ("lễ hội", or a short last word read as a prefix: "ồn" takes in
+    "ông"), while one in ten letters matching is found by walking 11,000 (10 ms). Only when the window
+    holds too few matches and more letters lie beyond it does the count use the full-text index.
+
+    The page follows the count: many matches → the order's index is walked (the condition is wrapped
+    so that the planner, which multiplies the frequencies of words that always come together and
+    misjudges "karaoke tiếng ồn" as rare, cannot prefer fetching every match to sort it); few → they
+    are fetched through the full-text index and sorted (no plain index or table scan, which a prefix
+    of an unknown word would otherwise get: a walk of the whole register looking for it).
+    """
+    tsquery = _tsquery(terms)
+    base = _filtered(user, filters, today)
+    order = SORTS[_sort(filters)]
+    walked = base.filter(RawSQL("coalesce(letters_letter.search_vector @@ to_tsquery('simple', %s), false)",
+                                [tsquery], output_field=BooleanField()))
+    indexed = base.filter(RawSQL("letters_letter.search_vector @@ to_tsquery('simple', %s)", [tsquery],
+                                 output_field=BooleanField()))
+    with search_session(True):
+        total, exact = _window_count(base, order, tsquery)
+        if total is None:
+            total, exact = capped_count(indexed, COUNT_CAP)
+        if exact:
+            choose_page_plan(many_matches=False)
+        qs = indexed if exact else walked
+        rows, has_next = register_page(qs.order_by(*order), page=page, size=size) if total else ([], False)
+    return Listing(rows, has_next, total, exact)
+
+
+def _window_count(base: QuerySet[Letter], order: tuple[str, ...], tsquery: str) -> tuple[int | None, bool]:
+    """(count, exact) among the first PG_WINDOW letters of `base` in `order`, or (None, False) when the
+    window holds no more than COUNT_CAP matches and is not the whole of `base`."""
+    window = base.select_related(None).order_by(*order).annotate(matched=RawSQL(
+        "coalesce(letters_letter.search_vector @@ to_tsquery('simple', %s), false)", [tsquery],
+        output_field=BooleanField())).values("matched")[:PG_WINDOW]
+    # The ORM's SQL with its parameters, wrapped: the outer LIMIT stops the walk at the COUNT_CAP + 1st
+    # match (the window's rows are read on demand).
+    sql, params = window.query.sql_with_params()
+    counting = "SELECT count(*) FROM (SELECT 1 FROM (" + sql + ") AS w WHERE w.matched LIMIT %s) AS c"  # noqa: S608
+    with connection.cursor() as cursor:
+        cursor.execute(counting, [*params, COUNT_CAP + 1])
+        found = cursor.fetchone()[0]
+    if found > COUNT_CAP:
+        return COUNT_CAP, False
+    if base.select_related(None).order_by()[:PG_WINDOW + 1].count() <= PG_WINDOW:
+        return found, True  # the window was every letter: every match is counted
+    return None, False
+
+
+SEARCH_WINDOW = 5_000  # SQLite: a search counts first among its newest full-text matches
+
+
+def _sqlite_search_listing(user, filters: RegisterFilters, terms: list[str], *, today: date, page: int,
+                           size: int) -> Listing:
+    """A search on SQLite, without reading every match of a common word twice.
+
+    `id IN (full-text matches)` copies every match into a temporary index before the first row (40 ms
+    for the 87,000 letters that contain "lễ hội" among a million), and the count and the page would each
+    do it. So the count looks first among the newest SEARCH_WINDOW matches (`ORDER BY rowid DESC LIMIT`:
+    the index reads them in that order and stops): more than COUNT_CAP letters there answer the count,
+    and the first pages in the default order (newest registered) come from the same window — every
+    letter after them is in it. Otherwise, if the word has no more matches than the window, the window
+    is every match and the count is exact. Only a search for a common word with narrow filters counts
+    over every match.
+
+    Sorted otherwise (by date ...) with many matches, the page walks the order's index and keeps the
+    rows found among the matches (`+id` forbids looking the matches up one by one and sorting them all:
+    250 ms for "lễ hội" newest first, 50 ms walking).
+    """
+    match = _fts_match(terms)
+    base = _filtered(user, filters, today)
+    order = SORTS[_sort(filters)]
+    window = base.filter(id__in=RawSQL(
+        "SELECT rowid FROM letters_letter_fts WHERE letters_letter_fts MATCH %s ORDER BY rowid DESC LIMIT %s",
+        [match, SEARCH_WINDOW]))
+    total, exact = capped_count(window, COUNT_CAP)
+    if exact and _fts_count(match, SEARCH_WINDOW + 1) <= SEARCH_WINDOW:
+        qs = window  # every match
+    elif not exact and order == SORTS["-id"] and page * size <= COUNT_CAP:
+        qs = window  # more than COUNT_CAP there: the pages up to COUNT_CAP are in it
+    else:
+        every = base.filter(id__in=_fts_matches(match))
+        if exact:  # a common word, narrow filters: count over every match (the planner picks the way)
+            total, exact = capped_count(every, COUNT_CAP)
+        if not exact:
+            every = base.filter(RawSQL(
+                "+letters_letter.id IN (SELECT rowid FROM letters_letter_fts WHERE letters_letter_fts MATCH %s)",
+                [match], output_field=BooleanField()))
+        qs = every
+    rows, has_next = register_page(qs.order_by(*order), page=page, size=size) if total else ([], False)
+    return Listing(rows, has_next, total, exact)
+
+
+def _fts_matches(match: str) -> RawSQL:
+    return RawSQL("SELECT rowid FROM letters_letter_fts WHERE letters_letter_fts MATCH %s", [match])
+
+
+def _fts_count(match: str, cap: int) -> int:
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT count(*) FROM (SELECT rowid FROM letters_letter_fts WHERE letters_letter_fts MATCH %s "
+                       "LIMIT %s)", [match, cap])
+        return cursor.fetchone()[0]
 
 
 LIST_DEFERRED = ("text", "search_text", "denounced_persons", "disposition_note", "competent_body",
@@ -215,7 +358,7 @@ def attach_sender_names(letters: list[Letter]) -> None:
 
 def capped_count(qs: QuerySet, cap: int = COUNT_CAP) -> tuple[int, bool]:
     """(count, exact): counting a million rows for a pager is the slowest part of a list page."""
-    n = qs.order_by()[: cap + 1].count()
+    n = qs.order_by().select_related(None)[: cap + 1].count()  # no joins for the related rows shown
     return (cap, False) if n > cap else (n, True)
 
 

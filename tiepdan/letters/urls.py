@@ -14,6 +14,7 @@ urlpatterns = [
     path("<str:code>/phan-loai/", views.classify, name="classify"),
     path("<str:code>/tach/", views.split, name="split"),
     path("<str:code>/giao-don-vi/", views.route, name="route"),
+    path("<str:code>/tra-loi/", views.record_reply, name="record_reply"),
     path("<str:code>/don-trung/", views.duplicates, name="duplicates"),
     path("<str:code>/xu-ly/<str:action>/", views.dispose, name="dispose"),
     path("<str:code>/nguoi-to-cao/", views.reveal, name="reveal"),

@@ -30,6 +30,7 @@ from tiepdan.letters.forms import (
     LetterForm,
     PartFormSet,
     RegisterFilterForm,
+    ReplyForm,
     RevealForm,
     RouteForm,
     SenderFormSet,
@@ -76,18 +77,11 @@ def _register_form(request: HttpRequest) -> RegisterFilterForm:
 def letter_list(request: HttpRequest) -> HttpResponse:
     today = timezone.localdate()
     form = _register_form(request)
-    filters = form.filters()
-    qs = selectors.register(request.user, filters, today=today)
     page_number = _page_number(request)
-    with selectors.search_session(bool(filters.query)):
-        total, exact = selectors.capped_count(qs)
-        if filters.query:
-            selectors.choose_page_plan(many_matches=not exact)
-        letters, has_next = (selectors.register_page(qs, page=page_number, size=selectors.PAGE_SIZE)
-                             if total else ([], False))
+    listing = selectors.register_listing(request.user, form.filters(), today=today, page=page_number)
     return render(request, "letters/letter_list.html", {
-        "form": form, "rows": _register_rows(letters, today), "total": total, "exact": exact,
-        "page_number": page_number, "has_next": has_next, "has_previous": page_number > 1, "today": today,
+        "form": form, "rows": _register_rows(listing.rows, today), "total": listing.total, "exact": listing.exact,
+        "page_number": page_number, "has_next": listing.has_next, "has_previous": page_number > 1, "today": today,
         "can_write": policies.can_write(request.user), "masked": policies.MASKED_DENOUNCER,
         "query_string": _query_without_page(request),
     })
@@ -259,25 +253,49 @@ def _handlers(letter: Letter):
     return users
 
 
+def _share_handler_choices(*forms) -> None:
+    """The handler lists of the disposition form and of the assignment form (shown once per case) read
+    from one query, run only if one of them is rendered (a ModelChoiceField queries on every render)."""
+    fields = [form.fields["handler"] for form in forms]
+    loaded: list = []
+
+    def choices() -> list:
+        if not loaded:
+            loaded.extend(iter(fields[0].iterator(fields[0])))  # iter(): list() would ask len() = a COUNT
+        return loaded
+
+    for f in fields:
+        f.choices = choices
+
+
 def _detail_context(request: HttpRequest, letter: Letter, **extra) -> dict:
     from tiepdan.documents.selectors import documents_for
 
     today = timezone.localdate()
     can_write = policies.can_write(request.user)
+    # Only a split letter has parts (services.split_letter sets the status with them): no query otherwise.
     # Explicit order by id: the model's default order (newest first) would make SQLite walk the whole
     # register in date order instead of using the foreign-key index.
-    parts = list(letter.parts.order_by("id"))
+    parts = (list(letter.parts.order_by("id").only("split_from_id", "code", "matter_type",
+                                                                 "protects_identity"))
+             if letter.status == LetterStatus.SPLIT else [])
     family_protected = (letter.protects_identity or any(p.protects_identity for p in parts)
                         or (letter.split_from_id is not None and letter.split_from.protects_identity))
     sees_identity = policies.can_see_identity(request.user, letter)
+    handlers = _handlers(letter)
+    disposition_form = DispositionForm(initial={"on": today, "to_body": letter.competent_body}, handlers=handlers)
+    assign_form = AssignForm(handlers=handlers)
+    _share_handler_choices(disposition_form, assign_form)
     context = {
         "letter": letter,
-        "senders": [] if letter.protects_identity else letter.sender_links.select_related("citizen"),
+        "senders": [] if letter.protects_identity else letter.sender_links.select_related("citizen").only(
+            "letter_id", "is_representative", "citizen__full_name"),
         "deadlines": deadlines_for(letter),
         "documents": documents_for(letter),
         "attachments": letter.attachments.all(),
         "cases": letter.cases.select_related("handler", "handler__staff"),
         "can_write": can_write and letter.status in OPEN_STATUSES,
+        "may_write": can_write,  # also once disposed: the answer of the body the letter went to
         "can_assign": can_write,
         "sees_identity": sees_identity,
         "show_family": sees_identity or not family_protected,
@@ -285,12 +303,12 @@ def _detail_context(request: HttpRequest, letter: Letter, **extra) -> dict:
         "masked": policies.MASKED_DENOUNCER,
         "today": today,
         "reveal_form": RevealForm(),
-        "disposition_form": DispositionForm(initial={"on": today, "to_body": letter.competent_body},
-                                            handlers=_handlers(letter)),
-        "assign_form": AssignForm(handlers=_handlers(letter)),
+        "reply_form": ReplyForm(initial={"on": today}),
+        "disposition_form": disposition_form,
+        "assign_form": assign_form,
         "route_form": RouteForm(initial={"unit": letter.unit_id}, units=active_units(today).order_by("path")),
         "failed_action": "",
-        "duplicates_of": letter.duplicates.order_by("id")[:50],
+        "duplicates_of": letter.duplicates.order_by("id").only("duplicate_of_id", "code")[:50],
     }
     if sees_identity and letter.protects_identity and has_role(request.user, *policies.IDENTITY_ROLES):
         context["access_logs"] = access_logs_for(letter)[:50]
@@ -543,6 +561,30 @@ def assign(request: HttpRequest, code: str, case_code: str) -> HttpResponse:
             messages.success(request, _("Đã giao người giải quyết."))
             return redirect(letter.get_absolute_url())
     return render(request, "letters/letter_detail.html", _detail_context(request, letter, assign_form=form),
+                  status=422)
+
+
+@require_POST
+@login_required
+def record_reply(request: HttpRequest, code: str) -> HttpResponse:
+    """The answer of the body a letter was transferred to (or of the subordinate urged), dated: reports of
+    a period ending before that day do not count it."""
+    letter = _letter_or_404(request, code)
+    _writer_or_403(request)
+    form = ReplyForm(request.POST)
+    if form.is_valid():
+        try:
+            services.record_reply(letter=letter, actor=request.user, on=form.cleaned_data["on"],
+                                  today=timezone.localdate())
+        except services.LetterActionRefused as exc:
+            if letter.disposition in (Disposition.TRANSFER, Disposition.URGE):
+                form.add_error("on", exc.message)
+            else:  # the page shows no reply form for this letter: say it at the top
+                messages.error(request, exc.message)
+        else:
+            messages.success(request, _("Đã ghi nhận văn bản trả lời."))
+            return redirect(letter.get_absolute_url())
+    return render(request, "letters/letter_detail.html", _detail_context(request, letter, reply_form=form),
                   status=422)
 
 
