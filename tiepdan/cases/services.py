@@ -368,7 +368,8 @@ def transfer_case(*, case: Case, unit, actor) -> Case:
     A denunciation never goes to the unit it denounces (TC-CONFID, conflict of interest)."""
     from tiepdan.letters.policies import unit_conflict
 
-    case = Case.objects.select_for_update().select_related("letter__denounced_unit").get(pk=case.pk)
+    # No select_related: PostgreSQL refuses FOR UPDATE on the nullable side of an outer join.
+    case = Case.objects.select_for_update().get(pk=case.pk)
     if case.closed_on is not None:
         raise CaseActionRefused("Vụ việc đã kết thúc, không chuyển đơn vị chủ trì được.",
                                 "The case is closed; its lead unit cannot change.")
