@@ -1,9 +1,11 @@
-"""Keeps the SQLite full-text index of letters alive across schema changes.
+"""Keeps the SQLite full-text index of letters, and the indexes created in raw SQL, alive across schema
+changes.
 
 Django's SQLite backend alters a table by copying it into a new one and dropping the old one, which
-drops that table's triggers: after a later migration of `letters_letter` the FTS5 table would stop
-following inserts and updates. After every migrate, the triggers are recreated if missing and the index
-rebuilt. (PostgreSQL's expression index survives ALTER TABLE; nothing to do there.)
+drops that table's triggers and every index the model does not declare: after a later migration of
+`letters_letter` the FTS5 table would stop following inserts and updates, and the register would lose
+RAW_INDEXES (migration 0007). After every migrate, the triggers are recreated if missing and the index
+rebuilt, and a missing raw index is created again. (PostgreSQL keeps both through ALTER TABLE.)
 """
 
 from __future__ import annotations
@@ -23,8 +25,16 @@ TRIGGERS = {
 }
 
 
+# (name, CREATE statement) of the indexes of letters_letter created in raw SQL (migration 0007).
+RAW_INDEXES = [
+    ("letter_unit_type_received",
+     "CREATE INDEX IF NOT EXISTS letter_unit_type_received ON letters_letter (unit_id, matter_type, received_on)"),
+]
+
+
 def ensure_sqlite_search_index(using: str = "default") -> bool:
-    """Recreate missing triggers and rebuild the index; True if anything had to be repaired."""
+    """Recreate missing triggers and rebuild the index, recreate missing raw indexes; True if anything
+    had to be repaired."""
     connection = connections[using]
     if connection.vendor != "sqlite":
         return False
@@ -39,7 +49,19 @@ def ensure_sqlite_search_index(using: str = "default") -> bool:
             cursor.execute(TRIGGERS[name])
         if missing:
             cursor.execute("INSERT INTO letters_letter_fts(letters_letter_fts) VALUES ('rebuild')")
+        cursor.execute("SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name = 'letters_letter'")
+        indexes = {row[0] for row in cursor.fetchall()}
+        if _migrated(cursor, "0007_register_indexes"):
+            for name, sql in RAW_INDEXES:
+                if name not in indexes:
+                    cursor.execute(sql)
+                    missing.append(name)
     return bool(missing)
+
+
+def _migrated(cursor, name: str) -> bool:
+    cursor.execute("SELECT 1 FROM django_migrations WHERE app = 'letters' AND name = %s", [name])
+    return cursor.fetchone() is not None
 
 
 def on_post_migrate(sender, using="default", **kwargs) -> None:

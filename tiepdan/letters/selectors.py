@@ -12,7 +12,7 @@ from datetime import date, timedelta
 
 from django.conf import settings
 from django.db import connection, transaction
-from django.db.models import BooleanField, Count, Prefetch, Q, QuerySet
+from django.db.models import BooleanField, Count, Max, Prefetch, Q, QuerySet
 from django.db.models.expressions import RawSQL
 from django.db.models.functions import Coalesce
 
@@ -25,7 +25,7 @@ from tiepdan.letters.models import (
     LetterSender,
 )
 from tiepdan.org.models import Domain
-from tiepdan.org.selectors import scope_by_unit
+from tiepdan.org.selectors import scope_by_unit, sees_whole_agency
 from tiepdan.text import classify
 from tiepdan.text.classify import STOPWORDS, DomainKeywords, Learned, Suggestion
 from tiepdan.text.duplicates import DupMatch, DupSubject, find_duplicates, query_phrases, sender_keys
@@ -209,24 +209,27 @@ def register_listing(user, filters: RegisterFilters, *, today: date, page: int =
     return Listing(rows, has_next, total, exact)
 
 
-PG_WINDOW = 30_000  # PostgreSQL: a search counts first among the first letters of the page's order
+PG_WINDOW = 50_000  # PostgreSQL: a search over the whole register counts first among the newest letters
 
 
 def _postgres_search_listing(user, filters: RegisterFilters, terms: list[str], *, today: date, page: int,
                              size: int) -> Listing:
-    """A search on PostgreSQL: the count walks the register in the page's order and tests each letter's
-    stored vector, stopping at COUNT_CAP + 1 matches or after PG_WINDOW letters.
+    """A search on PostgreSQL: the count, then the page planned from it.
 
-    The full-text index must build the whole set of matches before the first row: 40-120 ms for a
+    The count goes through the full-text index when anything narrows the register (a type above all:
+    each type has its own partial index, migration 0006; a unit's scope, a period ...). Over the whole
+    register, the index would build the set of every match before the first row — 40-120 ms for a
     common word on a million letters ("lễ hội", or a short last word read as a prefix: "ồn" takes in
-    "ông"), while one in ten letters matching is found by walking 11,000 (10 ms). Only when the window
-    holds too few matches and more letters lie beyond it does the count use the full-text index.
+    "ông") — while one letter in ten matching is found by walking the newest 11,000 (10 ms): the count
+    walks the newest PG_WINDOW letters, stops at COUNT_CAP + 1 matches, and uses the index only if
+    they hold no more than COUNT_CAP.
 
-    The page follows the count: many matches → the order's index is walked (the condition is wrapped
-    so that the planner, which multiplies the frequencies of words that always come together and
-    misjudges "karaoke tiếng ồn" as rare, cannot prefer fetching every match to sort it); few → they
-    are fetched through the full-text index and sorted (no plain index or table scan, which a prefix
-    of an unknown word would otherwise get: a walk of the whole register looking for it).
+    The page follows the count: many matches → the order's index is walked and each row's stored
+    vector tested, stopping at the page's end (the condition is wrapped in coalesce() so that the
+    planner, which multiplies the frequencies of words that always come together and misjudges
+    "karaoke tiếng ồn" as rare, cannot prefer fetching every match to sort it); few → they are fetched
+    through the full-text index and sorted (no plain index or table scan, which a prefix of an unknown
+    word would otherwise get: a walk of the whole register looking for it).
     """
     tsquery = _tsquery(terms)
     base = _filtered(user, filters, today)
@@ -236,34 +239,34 @@ def _postgres_search_listing(user, filters: RegisterFilters, terms: list[str], *
     indexed = base.filter(RawSQL("letters_letter.search_vector @@ to_tsquery('simple', %s)", [tsquery],
                                  output_field=BooleanField()))
     with search_session(True):
-        total, exact = _window_count(base, order, tsquery)
+        total, exact = None, False
+        if not _narrowed(user, filters):
+            total, exact = _newest_count(walked)
         if total is None:
             total, exact = capped_count(indexed, COUNT_CAP)
-        if exact:
-            choose_page_plan(many_matches=False)
+        choose_page_plan(many_matches=not exact)
         qs = indexed if exact else walked
         rows, has_next = register_page(qs.order_by(*order), page=page, size=size) if total else ([], False)
     return Listing(rows, has_next, total, exact)
 
 
-def _window_count(base: QuerySet[Letter], order: tuple[str, ...], tsquery: str) -> tuple[int | None, bool]:
-    """(count, exact) among the first PG_WINDOW letters of `base` in `order`, or (None, False) when the
-    window holds no more than COUNT_CAP matches and is not the whole of `base`."""
-    window = base.select_related(None).order_by(*order).annotate(matched=RawSQL(
-        "coalesce(letters_letter.search_vector @@ to_tsquery('simple', %s), false)", [tsquery],
-        output_field=BooleanField())).values("matched")[:PG_WINDOW]
-    # The ORM's SQL with its parameters, wrapped: the outer LIMIT stops the walk at the COUNT_CAP + 1st
-    # match (the window's rows are read on demand).
-    sql, params = window.query.sql_with_params()
-    counting = "SELECT count(*) FROM (SELECT 1 FROM (" + sql + ") AS w WHERE w.matched LIMIT %s) AS c"  # noqa: S608
-    with connection.cursor() as cursor:
-        cursor.execute(counting, [*params, COUNT_CAP + 1])
-        found = cursor.fetchone()[0]
+def _narrowed(user, f: RegisterFilters) -> bool:
+    """Whether anything but the search narrows the register (the user's scope included)."""
+    return not sees_whole_agency(user) or any((
+        f.received_from, f.received_to, f.channel, f.matter_type, f.domain_id, f.competence, f.status, f.unit_id,
+        f.commune_code, f.due_soon, f.overdue, f.mass))
+
+
+def _newest_count(walked: QuerySet[Letter]) -> tuple[int | None, bool]:
+    """(count, exact) of the matches among the newest PG_WINDOW letters, walking the primary key down
+    (the table's own order: sequential reads); (None, False) if they hold no more than COUNT_CAP and
+    older letters exist."""
+    last = Letter.objects.aggregate(last=Max("id"))["last"] or 0
+    threshold = last - PG_WINDOW
+    found = walked.filter(id__gt=threshold).select_related(None).order_by("-id")[:COUNT_CAP + 1].count()
     if found > COUNT_CAP:
         return COUNT_CAP, False
-    if base.select_related(None).order_by()[:PG_WINDOW + 1].count() <= PG_WINDOW:
-        return found, True  # the window was every letter: every match is counted
-    return None, False
+    return (found, True) if threshold <= 0 else (None, False)
 
 
 SEARCH_WINDOW = 5_000  # SQLite: a search counts first among its newest full-text matches
@@ -279,8 +282,8 @@ def _sqlite_search_listing(user, filters: RegisterFilters, terms: list[str], *, 
     the index reads them in that order and stops): more than COUNT_CAP letters there answer the count,
     and the first pages in the default order (newest registered) come from the same window — every
     letter after them is in it. Otherwise, if the word has no more matches than the window, the window
-    is every match and the count is exact. Only a search for a common word with narrow filters counts
-    over every match.
+    is every match and the count is exact. A search for a common word with narrow filters counts over
+    every match, and so does a unit officer's (a unit's share of the newest matches rarely settles it).
 
     Sorted otherwise (by date ...) with many matches, the page walks the order's index and keeps the
     rows found among the matches (`+id` forbids looking the matches up one by one and sorting them all:
@@ -292,20 +295,19 @@ def _sqlite_search_listing(user, filters: RegisterFilters, terms: list[str], *, 
     window = base.filter(id__in=RawSQL(
         "SELECT rowid FROM letters_letter_fts WHERE letters_letter_fts MATCH %s ORDER BY rowid DESC LIMIT %s",
         [match, SEARCH_WINDOW]))
-    total, exact = capped_count(window, COUNT_CAP)
-    if exact and _fts_count(match, SEARCH_WINDOW + 1) <= SEARCH_WINDOW:
-        qs = window  # every match
-    elif not exact and order == SORTS["-id"] and page * size <= COUNT_CAP:
-        qs = window  # more than COUNT_CAP there: the pages up to COUNT_CAP are in it
-    else:
-        every = base.filter(id__in=_fts_matches(match))
-        if exact:  # a common word, narrow filters: count over every match (the planner picks the way)
-            total, exact = capped_count(every, COUNT_CAP)
-        if not exact:
-            every = base.filter(RawSQL(
-                "+letters_letter.id IN (SELECT rowid FROM letters_letter_fts WHERE letters_letter_fts MATCH %s)",
-                [match], output_field=BooleanField()))
-        qs = every
+    qs, total, exact = None, None, False
+    if sees_whole_agency(user):  # a unit's share of the newest matches rarely settles its count
+        total, exact = capped_count(window, COUNT_CAP)
+        if exact and _fts_count(match, SEARCH_WINDOW + 1) <= SEARCH_WINDOW:
+            qs = window  # every match
+        elif not exact and order == SORTS["-id"] and page * size <= COUNT_CAP:
+            qs = window  # more than COUNT_CAP there: the pages up to COUNT_CAP are in it
+    if qs is None:
+        if total is None or exact:  # count over every match (the planner picks the way)
+            total, exact = capped_count(base.filter(id__in=_fts_matches(match)), COUNT_CAP)
+        qs = base.filter(id__in=_fts_matches(match)) if exact else base.filter(RawSQL(
+            "+letters_letter.id IN (SELECT rowid FROM letters_letter_fts WHERE letters_letter_fts MATCH %s)",
+            [match], output_field=BooleanField()))
     rows, has_next = register_page(qs.order_by(*order), page=page, size=size) if total else ([], False)
     return Listing(rows, has_next, total, exact)
 

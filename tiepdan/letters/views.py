@@ -13,6 +13,7 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.functional import SimpleLazyObject
 from django.utils.text import Truncator
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
@@ -253,19 +254,33 @@ def _handlers(letter: Letter):
     return users
 
 
-def _share_handler_choices(*forms) -> None:
-    """The handler lists of the disposition form and of the assignment form (shown once per case) read
-    from one query, run only if one of them is rendered (a ModelChoiceField queries on every render)."""
-    fields = [form.fields["handler"] for form in forms]
+def _page_forms(letter: Letter, today: date) -> dict:
+    """The letter page's forms, each built only if the page shows it (most letters are disposed: none
+    is), the handler list of the disposition and assignment forms (shown once per case) read by one
+    query, only if one of them is rendered (a ModelChoiceField queries on every render)."""
+    handlers = _handlers(letter)
     loaded: list = []
 
-    def choices() -> list:
-        if not loaded:
-            loaded.extend(iter(fields[0].iterator(fields[0])))  # iter(): list() would ask len() = a COUNT
-        return loaded
+    def with_shared_handlers(form):
+        field = form.fields["handler"]
 
-    for f in fields:
-        f.choices = choices
+        def choices() -> list:
+            if not loaded:
+                loaded.extend(iter(field.iterator(field)))  # iter(): list() would ask len() = a COUNT
+            return loaded
+
+        field.choices = choices
+        return form
+
+    return {
+        "reveal_form": SimpleLazyObject(RevealForm),
+        "reply_form": SimpleLazyObject(lambda: ReplyForm(initial={"on": today})),
+        "disposition_form": SimpleLazyObject(lambda: with_shared_handlers(
+            DispositionForm(initial={"on": today, "to_body": letter.competent_body}, handlers=handlers))),
+        "assign_form": SimpleLazyObject(lambda: with_shared_handlers(AssignForm(handlers=handlers))),
+        "route_form": SimpleLazyObject(lambda: RouteForm(initial={"unit": letter.unit_id},
+                                                         units=active_units(today).order_by("path"))),
+    }
 
 
 def _detail_context(request: HttpRequest, letter: Letter, **extra) -> dict:
@@ -282,10 +297,6 @@ def _detail_context(request: HttpRequest, letter: Letter, **extra) -> dict:
     family_protected = (letter.protects_identity or any(p.protects_identity for p in parts)
                         or (letter.split_from_id is not None and letter.split_from.protects_identity))
     sees_identity = policies.can_see_identity(request.user, letter)
-    handlers = _handlers(letter)
-    disposition_form = DispositionForm(initial={"on": today, "to_body": letter.competent_body}, handlers=handlers)
-    assign_form = AssignForm(handlers=handlers)
-    _share_handler_choices(disposition_form, assign_form)
     context = {
         "letter": letter,
         "senders": [] if letter.protects_identity else letter.sender_links.select_related("citizen").only(
@@ -302,11 +313,7 @@ def _detail_context(request: HttpRequest, letter: Letter, **extra) -> dict:
         "parts": parts,
         "masked": policies.MASKED_DENOUNCER,
         "today": today,
-        "reveal_form": RevealForm(),
-        "reply_form": ReplyForm(initial={"on": today}),
-        "disposition_form": disposition_form,
-        "assign_form": assign_form,
-        "route_form": RouteForm(initial={"unit": letter.unit_id}, units=active_units(today).order_by("path")),
+        **_page_forms(letter, today),
         "failed_action": "",
         "duplicates_of": letter.duplicates.order_by("id").only("duplicate_of_id", "code")[:50],
     }
