@@ -22,6 +22,7 @@ from django.db import transaction
 from tqdm import tqdm
 
 from tiepdan.common.choices import Channel, MatterType
+from tiepdan.common.codes import bulk_create_with_codes
 from tiepdan.core.demo import vocabulary as vocab
 from tiepdan.deadlines.calendar import working_calendar
 from tiepdan.legal.deadline import compute_deadline
@@ -31,7 +32,14 @@ from tiepdan.letters.services import Identity, identity_rows, insert_letters
 from tiepdan.org.models import Agency, Domain, Staff, Unit
 from tiepdan.people import geo
 from tiepdan.people.models import Citizen
-from tiepdan.reception.models import LeaderMode, Visit, VisitDenouncer, VisitOutcome, VisitParticipant
+from tiepdan.reception.models import (
+    LeaderMode,
+    Visit,
+    VisitDenouncer,
+    VisitOutcome,
+    VisitParticipant,
+    new_visit_code,
+)
 from tiepdan.reception.services.identity import denouncer_rows
 from tiepdan.text.normalize import digits, fold
 
@@ -332,7 +340,8 @@ class Generator:
 
     def make_visits(self, count: int) -> None:
         for batch in self._batches(count, "Lượt tiếp", self._visit):
-            visits = Visit.objects.bulk_create([visit for visit, _, _ in batch])
+            # A random code already taken is drawn again, not a failed batch.
+            visits = bulk_create_with_codes(Visit, [visit for visit, _, _ in batch], new_visit_code)
             links = [
                 VisitParticipant(visit_id=v.pk, citizen_id=cid, is_representative=(i == 0 and len(ids) > 1))
                 for v, (_, ids, _) in zip(visits, batch, strict=True)

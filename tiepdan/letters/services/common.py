@@ -9,13 +9,10 @@ from datetime import date
 from django.db import IntegrityError, connection, transaction
 
 from tiepdan.common.choices import MatterType
+from tiepdan.common.codes import CODE_ATTEMPTS, bulk_create_with_codes
 from tiepdan.deadlines import services as deadlines
 from tiepdan.legal.rules import get_rule
 from tiepdan.text.classify import tokens
-
-# How many codes a new letter tries before the unique violation is let through (with 10 random
-# characters a second try is already about one in a billion at a million letters).
-CODE_ATTEMPTS = 5
 
 # The letter's own handling limit: XLD-TIME for complaints, petitions and feedback; TC-INIT (and TC-FWD
 # once found outside competence) for denunciations (domain.md §2, §4).
@@ -108,37 +105,15 @@ def insert_letter(letter):
 
 
 def insert_letters(letters: Sequence, sender_names: Sequence[list[str]] | None = None) -> list:
-    """bulk_create for bulk loaders (the demo generator): on a unique violation of `code` the taken codes
-    (already in the database, or twice in the batch) are drawn again and the batch retried, in a
-    savepoint. With `sender_names` (one list per letter) the search columns are filled as the rows are
-    written, after any new code is drawn; without, backfill_search_columns fills them afterwards."""
-    from tiepdan.letters.models import Letter
-
-    for attempt in range(1, CODE_ATTEMPTS + 1):
-        if sender_names is not None:
-            for letter, names in zip(letters, sender_names, strict=True):
-                refresh_search_columns(letter, [] if letter.protects_identity else names)
-        try:
-            with transaction.atomic():
-                return Letter.objects.bulk_create(letters)
-        except IntegrityError:
-            if attempt == CODE_ATTEMPTS or not renew_taken_codes(letters):
-                raise
-    raise AssertionError("unreachable")
-
-
-def renew_taken_codes(letters: Sequence, chunk: int = 500) -> int:
-    """Give a new code to every unsaved letter whose code is already taken; returns how many changed."""
+    """bulk_create for bulk loaders (the demo generator), drawing again any code already taken
+    (common.codes.bulk_create_with_codes). With `sender_names` (one list per letter) the search columns
+    are filled as the rows are written, after any new code is drawn; without, backfill_search_columns
+    fills them afterwards."""
     from tiepdan.letters.models import Letter, new_letter_code
 
-    codes = [letter.code for letter in letters]
-    taken: set[str] = set()
-    for start in range(0, len(codes), chunk):  # a bounded IN list (SQLite's variable limit)
-        taken.update(Letter.objects.filter(code__in=codes[start:start + chunk]).values_list("code", flat=True))
-    changed = 0
-    for letter in letters:
-        if letter.code in taken:
-            letter.code = new_letter_code()
-            changed += 1
-        taken.add(letter.code)  # a second letter of the batch with this code is renewed too
-    return changed
+    def prepare() -> None:
+        for letter, names in zip(letters, sender_names, strict=True):
+            refresh_search_columns(letter, [] if letter.protects_identity else names)
+
+    return bulk_create_with_codes(Letter, letters, new_letter_code,
+                                  prepare=prepare if sender_names is not None else None)
