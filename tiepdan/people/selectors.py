@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from auditlog.models import LogEntry
@@ -9,6 +10,7 @@ from django.db.models import Count, Max, Prefetch, Q, QuerySet
 
 from tiepdan.common.choices import MatterType
 from tiepdan.org.selectors import staff_of, visible_unit_ids
+from tiepdan.people.identity import Identity
 from tiepdan.people.models import Citizen
 from tiepdan.people.policies import sees_all_citizens, sees_denouncer_identity
 from tiepdan.text.normalize import digits, fold
@@ -42,6 +44,32 @@ def search_citizens(qs: QuerySet[Citizen], query: str) -> QuerySet[Citizen]:
     if number and len(number) >= 4:
         condition |= Q(id_number__startswith=number) | Q(search_phone__contains=number)
     return qs.filter(condition)
+
+
+def _phone_forms(phone: str) -> list[str]:
+    """The digits of a phone as a citizen record may store them: "+84 912…" and "0912…" are one number."""
+    number = digits(phone or "")
+    if len(number) < 8:
+        return []
+    if number.startswith("84") and len(number) == 11:
+        number = "0" + number[2:]
+    return [number, "84" + number[1:]] if number.startswith("0") else [number]
+
+
+def same_person_q(people: Iterable[Identity], prefix: str = "") -> Q | None:
+    """A filter on citizen records (through `prefix`, e.g. "citizen__") sharing a key with one of these
+    people: the ID number, the phone, or the folded name together with the commune (a name alone is not
+    a person). The plain-record side of people.identity.blind_keys, on the indexed columns, so that a
+    returning person is recognised whether the earlier record is plain or protected."""
+    condition = Q()
+    for person in people:
+        if number := digits(person.id_number or ""):
+            condition |= Q(**{f"{prefix}id_number": number})
+        if phones := _phone_forms(person.phone):
+            condition |= Q(**{f"{prefix}search_phone__in": phones})
+        if (name := fold(person.full_name or "")) and person.commune_code:
+            condition |= Q(**{f"{prefix}search_name": name, f"{prefix}commune_code": person.commune_code})
+    return condition or None
 
 
 def lookup_returning_citizens(user, query: str, *, limit: int = 5) -> list[Citizen]:

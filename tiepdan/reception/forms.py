@@ -21,6 +21,7 @@ DATETIME_FORMATS = ["%d/%m/%Y %H:%M", "%d/%m/%Y %H:%M:%S", "%d/%m/%Y %H giờ %M
 DATE_FORMATS = ["%d/%m/%Y", "%Y-%m-%d"]
 DATETIME_ERROR = _("Nhập ngày giờ theo dạng dd/mm/yyyy hh:mm, ví dụ 27/11/2026 09:30.")
 DATE_ERROR = _("Nhập ngày theo dạng dd/mm/yyyy, ví dụ 27/11/2026.")
+COMMUNE_ERROR = _("Xã, phường không có trong danh mục sau 01/07/2025.")
 YES_NO = [("", _("Chưa xác định")), ("yes", _("Thuộc thẩm quyền")), ("no", _("Không thuộc thẩm quyền"))]
 
 
@@ -40,6 +41,13 @@ def _date_field(label, **kw) -> forms.DateField:
 
 def _commune_choices(province: int) -> list:
     return [("", "—"), *geo.communes(province)]
+
+
+def _commune_field(label, **kw) -> forms.TypedChoiceField:
+    """A commune of the agency's province on the 2025 map (choices set by the form), as on the letter
+    registration form; a code not in the list is refused with a Vietnamese message."""
+    return forms.TypedChoiceField(label=label, coerce=int, required=False, empty_value=None,
+                                  error_messages={"invalid_choice": COMMUNE_ERROR}, **kw)
 
 
 def _yes_no(value: str) -> bool | None:
@@ -83,14 +91,16 @@ class VisitorForm(forms.Form):
     )
     phone = forms.CharField(label=_("Điện thoại"), max_length=20, required=False,
                             widget=forms.TextInput(attrs={"inputmode": "tel", "size": 12, "data-field": "phone"}))
-    address = forms.CharField(label=_("Địa chỉ"), max_length=255, required=False,
+    address = forms.CharField(label=_("Số nhà, thôn, tổ dân phố"), max_length=255, required=False,
                               widget=forms.TextInput(attrs={"data-field": "address"}))
+    commune_code = _commune_field(_("Xã, phường"), widget=forms.Select(attrs={"data-field": "commune_code"}))
     is_representative = forms.BooleanField(label=_("Đại diện"), required=False)
     citizen_id = forms.IntegerField(required=False, widget=forms.HiddenInput(attrs={"data-field": "citizen_id"}),
                                     min_value=1)
 
-    def __init__(self, *args, **kwargs):
+    def __init__(self, *args, province: int | None = None, **kwargs):
         super().__init__(*args, **kwargs)
+        self.fields["commune_code"].choices = _commune_choices(province or geo.BAC_NINH)
         for field in self.fields.values():
             if not field.widget.is_hidden:
                 field.widget.attrs.setdefault("aria-label", str(field.label))
@@ -99,8 +109,8 @@ class VisitorForm(forms.Form):
         d = self.cleaned_data if hasattr(self, "cleaned_data") else {}
         return VisitorInput(
             full_name=d.get("full_name") or "", id_number=d.get("id_number") or "", phone=d.get("phone") or "",
-            address=d.get("address") or "", is_representative=bool(d.get("is_representative")),
-            citizen_id=d.get("citizen_id"),
+            address=d.get("address") or "", commune_code=d.get("commune_code"),
+            is_representative=bool(d.get("is_representative")), citizen_id=d.get("citizen_id"),
         )
 
 
@@ -124,8 +134,7 @@ class VisitForm(forms.Form):
     )
     brought_letter = forms.BooleanField(label=_("Công dân có đơn viết sẵn"), required=False)
     domain = forms.TypedChoiceField(label=_("Lĩnh vực"), coerce=int, required=False, empty_value=None)
-    commune_code = forms.TypedChoiceField(label=_("Xã, phường nơi phát sinh"), coerce=int, required=False,
-                                          empty_value=None)
+    commune_code = _commune_field(_("Xã, phường nơi phát sinh"))
     leader_mode = forms.ChoiceField(label=_("Hình thức tiếp"), choices=LeaderMode.choices, initial=LeaderMode.NONE,
                                     widget=forms.RadioSelect)
     leader = forms.TypedChoiceField(label=_("Lãnh đạo trực tiếp tiếp"), coerce=int, required=False,
@@ -204,8 +213,7 @@ class CorrectionForm(forms.Form):
                                          widget=forms.Textarea(attrs={"rows": 2}))
     brought_letter = forms.BooleanField(label=_("Công dân có đơn viết sẵn"), required=False)
     domain_id = forms.TypedChoiceField(label=_("Lĩnh vực"), coerce=int, required=False, empty_value=None)
-    commune_code = forms.TypedChoiceField(label=_("Xã, phường nơi phát sinh"), coerce=int, required=False,
-                                          empty_value=None)
+    commune_code = _commune_field(_("Xã, phường nơi phát sinh"))
     prior_settlement_body = forms.CharField(label=_("Cơ quan đã giải quyết trước đây"), max_length=255,
                                             required=False)
     within_competence = forms.ChoiceField(label=_("Thẩm quyền"), choices=YES_NO, required=False)

@@ -132,7 +132,8 @@ def visit_new(request: HttpRequest) -> HttpResponse:
     if not policies.may_record_visits(request.user):
         raise PermissionDenied
     form = _visit_form(request, staff)
-    formset = VisitorFormSet(request.POST or None, prefix="visitor")
+    formset = VisitorFormSet(request.POST or None, prefix="visitor",
+                             form_kwargs={"province": staff.unit.agency.province_code})
     if request.method == "POST":
         valid = form.is_valid() & formset.is_valid()
         data = form.to_input([row.to_input() for row in formset.forms])

@@ -8,7 +8,7 @@ messages, so the form shows each beside its field and keeps the rest of the inpu
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field, replace
 from datetime import date, datetime, timedelta
 
@@ -33,6 +33,7 @@ from tiepdan.org.models import Domain, Staff, Unit, UnitKind
 from tiepdan.org.roles import Role
 from tiepdan.org.selectors import advisory_unit, staff_of
 from tiepdan.people import geo
+from tiepdan.people import selectors as people_selectors
 from tiepdan.people import services as people_services
 from tiepdan.people.models import Citizen
 from tiepdan.reception import policies
@@ -65,11 +66,15 @@ class VisitorInput:
     id_number: str = ""
     phone: str = ""
     address: str = ""
+    # The commune of residence: with the name, the key that recognises a visitor who gives neither an
+    # ID number nor a phone when they come again.
+    commune_code: int | None = None
     is_representative: bool = False
     citizen_id: int | None = None
 
     @property
     def is_blank(self) -> bool:
+        # A commune alone names nobody: the row is still blank.
         return not (self.full_name.strip() or self.id_number.strip() or self.phone.strip() or self.citizen_id)
 
 
@@ -182,6 +187,8 @@ def _validate_people(data: VisitInput, errors: _Errors) -> None:
             seen[number] = index
         if problem := people_services.phone_problem(visitor.phone):
             errors.add(visitor_key(index, "phone"), problem)
+        if visitor.commune_code is not None and geo.province_of(visitor.commune_code) is None:
+            errors.add(visitor_key(index, "commune_code"), _("Xã, phường không có trong danh mục sau 01/07/2025."))
     representatives = sum(1 for _i, v in visitors if v.is_representative)
     # TCD-REP-1 (Law 42/2013 Art 29): 5–10 people → 1 or 2 representatives; more than 10 → at most 5.
     for problem in legal_reception.check_representatives(data.head_count, representatives):
@@ -246,7 +253,7 @@ def _citizens_for(visitors: tuple[VisitorInput, ...], actor) -> list[tuple[Citiz
                 citizen = people_services.create_citizen(
                     data=people_services.CitizenInput(
                         full_name=visitor.full_name, id_number=number, phone=visitor.phone,
-                        address_detail=visitor.address, province_code=None,
+                        address_detail=visitor.address, province_code=None, commune_code=visitor.commune_code,
                     ),
                     actor=actor,
                 )
@@ -254,10 +261,8 @@ def _citizens_for(visitors: tuple[VisitorInput, ...], actor) -> list[tuple[Citiz
                 raise ValidationError(
                     {visitor_key(index, name): msgs for name, msgs in exc.message_dict.items()}
                 ) from exc
-        elif not citizen.phone and visitor.phone:
-            citizen.phone = visitor.phone.strip()
-            citizen.refresh_search_keys()
-            citizen.save(update_fields=["phone", "search_phone", "updated_at"])
+        else:
+            _complete(citizen, visitor)
         rows.append((citizen, visitor))
     # The same person entered twice (chosen from the lookup and typed again): one participant.
     unique: dict[int, tuple[Citizen, VisitorInput]] = {}
@@ -268,20 +273,46 @@ def _citizens_for(visitors: tuple[VisitorInput, ...], actor) -> list[tuple[Citiz
     return list(unique.values())
 
 
-def has_earlier_record(citizen_ids: list[int], before: datetime, keys: frozenset[str] = frozenset()) -> bool:
+def _complete(citizen: Citizen, visitor: VisitorInput) -> None:
+    """A known citizen's record gains the phone and commune it lacked, as typed on the visitor row."""
+    changed = []
+    if not citizen.phone and visitor.phone.strip():
+        citizen.phone = visitor.phone.strip()
+        changed += ["phone", "search_phone"]
+    if not citizen.commune_code and visitor.commune_code:
+        citizen.commune_code = visitor.commune_code
+        changed.append("commune_code")
+        if not citizen.province_code:
+            citizen.province_code = geo.province_of(visitor.commune_code)
+            changed.append("province_code")
+    if changed:
+        citizen.refresh_search_keys()
+        citizen.save(update_fields=[*changed, "updated_at"])
+
+
+def has_earlier_record(
+    citizen_ids: list[int], before: datetime, keys: frozenset[str] = frozenset(),
+    people: Iterable[identity.Identity] = (),
+) -> bool:
     """Whether any of these people came (or wrote) before: the visit is then a repeat (report 01/TCD).
 
-    `citizen_ids` are plain records; `keys` the blind keys of the visitors (identity.keys_of), matched
-    against the encrypted denouncers of earlier visits and letters, so that a returning denouncer is
-    recognised without any stored identity being decrypted or compared in plain text."""
+    `citizen_ids` are plain records; `people` the visitors as typed, matched against the plain records
+    by ID number, phone or name + commune (people.selectors.same_person_q); `keys` their blind keys
+    (identity.keys_of), matched against the encrypted denouncers of earlier visits and letters, so that a
+    returning denouncer is recognised without any stored identity being decrypted or compared in plain
+    text."""
     from tiepdan.letters.models import LetterSender  # letters sit above reception; read-only
 
-    if citizen_ids:
-        if VisitParticipant.objects.filter(citizen_id__in=citizen_ids, visit__received_at__lte=before).exists():
+    condition = Q(citizen_id__in=citizen_ids) if citizen_ids else None
+    if same := people_selectors.same_person_q(people):
+        # The matching records first, through the citizens' own indexes; then their visits and letters
+        # by citizen (an OR across the joined table would scan every participant).
+        same = Q(citizen_id__in=Citizen.objects.filter(same).values("id"))
+        condition = same if condition is None else condition | same
+    if condition is not None:
+        if VisitParticipant.objects.filter(condition, visit__received_at__lte=before).exists():
             return True
-        if LetterSender.objects.filter(
-            citizen_id__in=citizen_ids, letter__received_on__lte=timezone.localdate(before)
-        ).exists():
+        if LetterSender.objects.filter(condition, letter__received_on__lte=timezone.localdate(before)).exists():
             return True
     if keys:
         if identity.earlier_denouncer_visits(keys, before=before).exists():
@@ -301,10 +332,16 @@ def _identity_of(visitor: VisitorInput) -> identity.Identity:
             chosen = identity.Identity.of_citizen(citizen, is_representative=visitor.is_representative)
             if not chosen.phone and visitor.phone.strip():
                 chosen = replace(chosen, phone=visitor.phone.strip())
+            if not chosen.commune_code and visitor.commune_code:
+                chosen = replace(chosen, commune_code=visitor.commune_code,
+                                 province_code=chosen.province_code or geo.province_of(visitor.commune_code))
             return chosen
+    # The commune goes into the encrypted payload and the name + commune blind index, never in clear.
     return identity.Identity(
         full_name=visitor.full_name.strip(), id_number=people_services.normalise_id_number(visitor.id_number),
         phone=visitor.phone.strip(), address_detail=visitor.address.strip(),
+        commune_code=visitor.commune_code,
+        province_code=geo.province_of(visitor.commune_code) if visitor.commune_code else None,
         is_representative=visitor.is_representative,
     )
 
@@ -393,8 +430,8 @@ def record_visit(*, data: VisitInput, actor, now: datetime | None = None) -> lis
         people = _citizens_for(data.visitors, actor) if plain_parts else []
         denouncers = _identities_for(data.visitors) if protected else []
         citizen_ids = [c.pk for c, _v in people] if plain_parts else _known_citizen_ids(data.visitors)
-        keys = identity.keys_of(denouncers or [_identity_of(v) for v in data.visitors if not v.is_blank])
-        repeat = has_earlier_record(citizen_ids, data.received_at, keys)
+        typed = denouncers or [_identity_of(v) for v in data.visitors if not v.is_blank]
+        repeat = has_earlier_record(citizen_ids, data.received_at, identity.keys_of(typed), people=typed)
         unit = _visit_unit(staff, day)
         leader_mode = data.leader_mode
         session = _session_for(data.leader_id, day) if leader_mode == LeaderMode.SCHEDULED else None

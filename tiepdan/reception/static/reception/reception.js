@@ -35,7 +35,7 @@
     });
     target = target || addVisitorRow();
     if (!target) { return; }
-    ["citizen_id", "full_name", "id_number", "phone", "address"].forEach(function (name) {
+    ["citizen_id", "full_name", "id_number", "phone", "address", "commune_code"].forEach(function (name) {
       var input = field(target, name);
       if (input) { input.value = button.dataset[name.replace(/_(\w)/g, function (_m, c) { return c.toUpperCase(); })] || ""; }
     });
