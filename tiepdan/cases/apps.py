@@ -6,12 +6,12 @@ class CasesConfig(AppConfig):
     label = "cases"
 
     def ready(self) -> None:
-        # Case, CaseStep and Suspension are registered by tiepdan.core; the results and the citizens'
-        # satisfaction are audited the same way (who, when, old → new).
+        # Case, CaseStep and Suspension are registered by tiepdan.core; the results, their corrections and the
+        # citizens' satisfaction are audited the same way (who, when, old → new).
         from auditlog.registry import auditlog
 
-        from tiepdan.cases.models import CitizenSatisfaction, SettlementResult
+        from tiepdan.cases.models import CitizenSatisfaction, SettlementResult, SettlementResultRevision
 
-        for model in (SettlementResult, CitizenSatisfaction):
+        for model in (SettlementResult, SettlementResultRevision, CitizenSatisfaction):
             if not auditlog.contains(model):
                 auditlog.register(model)

@@ -71,6 +71,38 @@ def _count_field() -> forms.IntegerField:
     )
 
 
+def _set_outcome_choices(field: forms.ChoiceField, track: str, *, english: bool) -> None:
+    """The outcomes of `track` (labels by track: "Khiếu nại đúng", "Tố cáo đúng"), and the message for another."""
+    field.choices = [
+        (key.value, label_en if english else label_vi) for key, label_vi, label_en in wr.outcome_choices(track)
+    ]
+    kind = wf.Track(track)
+    field.error_messages["invalid_choice"] = (
+        f"Outcome %(value)s does not apply to {kind.label_en.lower()}." if english
+        else f"Kết quả «%(value)s» không áp dụng cho {kind.label_vi.lower()}."
+    )
+
+
+def _add_result_errors(form: forms.Form, track: str, outcome: str, amounts: dict) -> None:
+    """The problems of a result (workflow.results.result_errors) beside their fields, in the reader's language;
+    a field the form already refused (an unreadable number) keeps its own message."""
+    en = translation.get_language() == "en"
+    for error in wr.result_errors(track, outcome, amounts):
+        message = error.message_en if en else error.message_vi
+        if error.field and error.field in form.fields and error.field not in form.errors:
+            form.add_error(error.field, message)
+        elif not error.field:
+            form.add_error(None, message)
+
+
+def amount_text(value: Decimal | int | None) -> str:
+    """A stored amount as the form shows it again, read back the same by `parse_amount`: 1250.5 is "1250,5" in
+    Vietnamese and "1250.5" in English (no grouping, no trailing zeros)."""
+    if value is None:
+        return ""
+    return f"{Decimal(value).normalize():f}".replace(".", formats.get_format("DECIMAL_SEPARATOR"))
+
+
 class ActionForm(forms.Form):
     action = forms.ChoiceField(choices=[(a.value, a.value) for a in wf.Action], widget=forms.HiddenInput)
     on = forms.DateField(label=_("Ngày thực hiện (dd/mm/yyyy)"), input_formats=["%d/%m/%Y", "%Y-%m-%d"])
@@ -127,14 +159,7 @@ class ActionForm(forms.Form):
                 (code, label[1] if en else label[0]) for code, label in table.items()
             ]
         if track:
-            self.fields["outcome"].choices = [
-                (key.value, label_en if en else label_vi) for key, label_vi, label_en in wr.outcome_choices(track)
-            ]
-            kind = wf.Track(track)
-            self.fields["outcome"].error_messages["invalid_choice"] = (
-                f"Outcome %(value)s does not apply to {kind.label_en.lower()}." if en
-                else f"Kết quả «%(value)s» không áp dụng cho {kind.label_vi.lower()}."
-            )
+            _set_outcome_choices(self.fields["outcome"], track, english=en)
         for amount in wr.AMOUNTS:
             self.fields[amount.key].label = amount.label_en if en else amount.label_vi
 
@@ -156,13 +181,52 @@ class ActionForm(forms.Form):
         data = super().clean()
         if not self.records_result():
             return data
+        _add_result_errors(self, self.track, data.get("outcome", ""), self.result_amounts())
+        return data
+
+    def result_amounts(self) -> dict[str, Decimal | int]:
+        """The amounts typed (those left blank or unreadable are not in it)."""
+        return {
+            amount.key: self.cleaned_data[amount.key]
+            for amount in wr.AMOUNTS
+            if self.cleaned_data.get(amount.key) is not None
+        }
+
+
+class ResultCorrectionForm(forms.Form):
+    """A recorded result corrected: the outcome and the amounts as they should read, and why (required)."""
+
+    outcome = forms.ChoiceField(label=_("Kết quả giải quyết"), required=False, widget=forms.RadioSelect, choices=[])
+    reason = forms.CharField(
+        label=_("Lý do điều chỉnh"),
+        max_length=1000,
+        widget=forms.Textarea(attrs={"rows": 2}),
+        error_messages={"required": _("Phải ghi lý do điều chỉnh kết quả giải quyết.")},
+    )
+
+    def __init__(self, *args, track: str, **kwargs):
+        kwargs.setdefault("auto_id", "correction_%s")  # ids apart from the deciding step's form on the same page
+        super().__init__(*args, **kwargs)
+        self.track = track
         en = translation.get_language() == "en"
-        for error in wr.result_errors(self.track, data.get("outcome", ""), self.result_amounts()):
-            message = error.message_en if en else error.message_vi
-            if error.field and error.field in self.fields and error.field not in self.errors:
-                self.add_error(error.field, message)
-            elif not error.field:
-                self.add_error(None, message)
+        _set_outcome_choices(self.fields["outcome"], track, english=en)
+        for amount in wr.AMOUNTS:
+            field = _count_field() if amount.is_count else AmountField()
+            field.label = amount.label_en if en else amount.label_vi
+            self.fields[amount.key] = field
+
+    @classmethod
+    def initial_for(cls, result) -> dict[str, str]:
+        """The form filled with the recorded result, to be edited."""
+        return {"outcome": result.outcome, **{key: amount_text(getattr(result, key)) for key in wr.AMOUNT_KEYS}}
+
+    @property
+    def amount_fields(self):
+        return [self[amount.key] for amount in wr.AMOUNTS]
+
+    def clean(self):
+        data = super().clean()
+        _add_result_errors(self, self.track, data.get("outcome", ""), self.result_amounts())
         return data
 
     def result_amounts(self) -> dict[str, Decimal | int]:

@@ -7,6 +7,7 @@ from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
+from tiepdan.cases.workflow.results import AMOUNT_KEYS
 from tiepdan.common.codes import new_public_code
 from tiepdan.letters.models import Letter
 from tiepdan.org.models import Domain, Unit
@@ -117,24 +118,19 @@ class SettlementOutcome(models.TextChoices):
     ANNULLED = "annulled", _("Hủy, sửa quyết định lần đầu")
 
 
-def _not_negative(*names: str) -> list[models.CheckConstraint]:
+def _not_negative(prefix: str = "settlement") -> list[models.CheckConstraint]:
     return [
         models.CheckConstraint(
             condition=models.Q(**{f"{name}__gte": 0}) | models.Q(**{f"{name}__isnull": True}),
-            name=f"settlement_{name}_not_negative",
+            name=f"{prefix}_{name}_not_negative",
         )
-        for name in names
+        for name in AMOUNT_KEYS
     ]
 
 
-class SettlementResult(models.Model):
-    """The result stated by the step that settles the case (complaint decision, denunciation conclusion):
-    the outcome and the optional amounts counted by forms 01/KQGQ, 02/KQGQTC and 03/KQGQ. One row per
-    deciding step, kept beside the history row it belongs to (docs/adr/0007-settlement-results.md)."""
+class ResultValues(models.Model):
+    """The outcome and the amounts of a settlement result (the current ones, or those a correction replaced)."""
 
-    step = models.OneToOneField(
-        CaseStep, on_delete=models.PROTECT, primary_key=True, related_name="result", verbose_name=_("bước xử lý")
-    )
     outcome = models.CharField(_("kết quả giải quyết"), max_length=20, choices=SettlementOutcome.choices)
     # Money in million đồng and land in m², as the forms count them; blank = not stated.
     recover_money = models.DecimalField(
@@ -155,20 +151,68 @@ class SettlementResult(models.Model):
     investigation_people = models.PositiveIntegerField(_("số người chuyển cơ quan điều tra"), null=True, blank=True)
 
     class Meta:
+        abstract = True
+
+    def values(self) -> dict:
+        """{"outcome": …, amount key: value or None, …}: what a correction compares and keeps."""
+        return {name: getattr(self, name) for name in ("outcome", *AMOUNT_KEYS)}
+
+
+class SettlementResult(ResultValues):
+    """The result stated by the step that settles the case (complaint decision, denunciation conclusion):
+    the outcome and the optional amounts counted by forms 01/KQGQ, 02/KQGQTC and 03/KQGQ. One row per
+    deciding step, kept beside the history row it belongs to (docs/adr/0007-settlement-results.md). It holds
+    the current values; a correction keeps the values it replaces in a SettlementResultRevision."""
+
+    step = models.OneToOneField(
+        CaseStep, on_delete=models.PROTECT, primary_key=True, related_name="result", verbose_name=_("bước xử lý")
+    )
+
+    class Meta:
         verbose_name = _("kết quả giải quyết")
         verbose_name_plural = _("kết quả giải quyết")
         constraints = [
             models.CheckConstraint(
                 condition=models.Q(outcome__in=SettlementOutcome.values), name="settlement_outcome_known"
             ),
-            *_not_negative(
-                "recover_money", "recover_land", "return_money", "return_land", "return_people", "sanction_people",
-                "investigation_cases", "investigation_people",
-            ),
+            *_not_negative(),
         ]
 
     def __str__(self) -> str:
         return f"{self.step_id}: {self.outcome}"
+
+
+class SettlementResultRevision(ResultValues):
+    """One correction of a recorded result: who, when, why, and the values it replaced (those in force until
+    `recorded_on`). Reports read a result as it stood on their cut-off: the values of the first revision
+    recorded after the cut-off, else the current ones (docs/adr/0007-settlement-results.md, "Corrections")."""
+
+    result = models.ForeignKey(
+        SettlementResult, on_delete=models.PROTECT, related_name="revisions", verbose_name=_("kết quả giải quyết")
+    )
+    # The day the correction was recorded (never chosen by the user): compared with a report's cut-off.
+    recorded_on = models.DateField(_("ngày điều chỉnh"))
+    recorded_at = models.DateTimeField(_("thời điểm điều chỉnh"), auto_now_add=True)
+    recorded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+", verbose_name=_("người điều chỉnh")
+    )
+    reason = models.TextField(_("lý do điều chỉnh"))
+
+    class Meta:
+        verbose_name = _("điều chỉnh kết quả giải quyết")
+        verbose_name_plural = _("các lần điều chỉnh kết quả giải quyết")
+        ordering = ["recorded_on", "id"]
+        # reports.selectors._settlement_results joins the revisions of a result recorded after the cut-off.
+        indexes = [models.Index(fields=["result", "recorded_on"], name="result_revision_on")]
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(outcome__in=SettlementOutcome.values), name="settlement_revision_outcome_known"
+            ),
+            *_not_negative("settlement_revision"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.result_id}: {self.outcome} ({self.recorded_on:%d/%m/%Y})"
 
 
 class SatisfactionLevel(models.TextChoices):

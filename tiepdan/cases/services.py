@@ -17,14 +17,22 @@ from django.db import transaction
 from django.utils import timezone
 
 from tiepdan.cases import workflow as wf
-from tiepdan.cases.models import Case, CaseStep, CitizenSatisfaction, SettlementResult, Suspension
+from tiepdan.cases.models import (
+    Case,
+    CaseStep,
+    CitizenSatisfaction,
+    SettlementResult,
+    SettlementResultRevision,
+    Suspension,
+)
+from tiepdan.cases.selectors import settlement_result_of
 from tiepdan.cases.workflow import results as wr
 from tiepdan.deadlines import services as deadlines
 from tiepdan.deadlines.models import DeadlineStatus
 from tiepdan.legal.errors import RuleNotInForce
 from tiepdan.legal.rules import get_rule
 from tiepdan.letters.models import Letter
-from tiepdan.org.selectors import roles_of
+from tiepdan.org.selectors import is_read_only, roles_of
 
 # Deadlines a new case starts before anyone acts (counted from the letter's receipt).
 _INITIAL_RULES = {
@@ -362,6 +370,83 @@ def record_satisfaction(
         return CitizenSatisfaction.objects.create(case=case, level=level, on=on, recorded_by=actor, note=note)
 
 
+# ---------------------------------------------------------------------------------------------
+# Correcting a recorded settlement result
+
+
+def result_recorders(track: str) -> frozenset[wf.Role]:
+    """The roles that record the result on `track`: the signers of its deciding step in the transition table."""
+    action = wr.result_action(track)
+    return frozenset(role for t in wf.transitions_for(wf.Track(track)) if t.action == action for role in t.roles)
+
+
+def may_correct_result(user, case: Case) -> bool:
+    """Who may record the result of the case may correct it; read-only roles never write. Which cases the user
+    sees is `selectors.cases_visible_to`'s business."""
+    roles = {wf.Role(r.value) for r in roles_of(user)}
+    return not is_read_only(user) and bool(roles & result_recorders(case.track))
+
+
+@transaction.atomic
+def correct_result(
+    *,
+    case: Case,
+    actor,
+    outcome: str,
+    amounts: Mapping[str, Decimal | int | None],
+    reason: str,
+    today: date | None = None,
+) -> SettlementResult:
+    """Correct the outcome and the amounts of the case's recorded result (an amount left out is cleared), for
+    `reason`. Nothing is overwritten without trace: the values replaced are kept in a SettlementResultRevision
+    dated `today` (by default the local date), so a report whose cut-off is before that day is regenerated
+    with the figures it was sent with (docs/adr/0007-settlement-results.md, "Corrections")."""
+    if not may_correct_result(actor, case):
+        raise CaseActionRefused(
+            "Vai trò của bạn không ghi nhận, điều chỉnh kết quả giải quyết của vụ việc này.",
+            "Your role does not record or correct the result of this case.",
+        )
+    # Locked like `act`: a correction and a step on the same case never interleave.
+    case = Case.objects.select_for_update().get(pk=case.pk)
+    result = settlement_result_of(case)
+    if result is None:
+        raise CaseActionRefused(
+            "Vụ việc chưa có kết quả giải quyết để điều chỉnh.", "The case has no recorded result to correct."
+        )
+    stated = {key: value for key, value in amounts.items() if value is not None}
+    errors = wr.result_errors(case.track, outcome, stated)
+    reason = reason.strip()
+    if not reason:
+        errors.append(wr.ResultError(
+            "reason", "Phải ghi lý do điều chỉnh kết quả giải quyết.", "Give the reason for the correction.",
+        ))
+    if errors:
+        raise CaseActionRefused(
+            " ".join(e.message_vi for e in errors), " ".join(e.message_en for e in errors), errors=tuple(errors)
+        )
+    new = {"outcome": outcome, **{key: stated.get(key) for key in wr.AMOUNT_KEYS}}
+    old = result.values()
+    if new == old:  # Decimal("12.500") == Decimal("12.5"): the same figures typed differently
+        raise CaseActionRefused(
+            "Kết quả nhập vào giống kết quả đang ghi nhận, không có gì để điều chỉnh.",
+            "The result entered is the one recorded: there is nothing to correct.",
+        )
+    on = today or timezone.localdate()
+    # The revisions are read in date order by the reports: a correction is never dated before the last one.
+    last = result.revisions.order_by("-recorded_on").values_list("recorded_on", flat=True).first()
+    if last is not None and on < last:
+        raise CaseActionRefused(
+            f"Ngày điều chỉnh {on:%d/%m/%Y} không được trước lần điều chỉnh trước ({last:%d/%m/%Y}).",
+            f"The correction date {on:%d/%m/%Y} is before the previous correction ({last:%d/%m/%Y}).",
+        )
+    with set_actor(actor):
+        SettlementResultRevision.objects.create(result=result, recorded_on=on, recorded_by=actor, reason=reason, **old)
+        for name, value in new.items():
+            setattr(result, name, value)
+        result.save(update_fields=list(new))
+    return result
+
+
 @transaction.atomic
 def transfer_case(*, case: Case, unit, actor) -> Case:
     """Give an open case to another unit to lead: its open deadlines follow, the new unit picks the handler.
@@ -395,10 +480,13 @@ __all__ = [
     "DeadlineStatus",
     "act",
     "actions_for",
+    "correct_result",
+    "may_correct_result",
     "may_record_satisfaction",
     "open_case",
     "record_satisfaction",
     "remap_unit",
     "result_notified_on",
+    "result_recorders",
     "transfer_case",
 ]

@@ -9,4 +9,5 @@ urlpatterns = [
     path("<str:code>/", views.case_detail, name="case_detail"),
     path("<str:code>/thao-tac/", views.case_act, name="case_act"),
     path("<str:code>/y-kien-cong-dan/", views.case_satisfaction, name="case_satisfaction"),
+    path("<str:code>/dieu-chinh-ket-qua/", views.case_result_correct, name="case_result_correct"),
 ]

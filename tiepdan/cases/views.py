@@ -9,8 +9,9 @@ from django.utils.translation import gettext as _
 
 from tiepdan.cases import services
 from tiepdan.cases import workflow as wf
-from tiepdan.cases.forms import ActionForm, SatisfactionForm
-from tiepdan.cases.selectors import cases_visible_to
+from tiepdan.cases.forms import ActionForm, ResultCorrectionForm, SatisfactionForm
+from tiepdan.cases.models import SettlementResultRevision
+from tiepdan.cases.selectors import cases_visible_to, result_revisions
 from tiepdan.cases.workflow import results as wr
 from tiepdan.deadlines.selectors import deadlines_for
 from tiepdan.letters.selectors import letters_visible_to
@@ -33,7 +34,7 @@ def case_list(request: HttpRequest) -> HttpResponse:
     )
 
 
-def _detail_context(request, case, form=None, failed_action="", satisfaction_form=None):
+def _detail_context(request, case, form=None, failed_action="", satisfaction_form=None, correction_form=None):
     today = timezone.localdate()
     read_only = is_read_only(request.user)
     actions = [] if read_only else services.actions_for(request.user, case)
@@ -43,12 +44,19 @@ def _detail_context(request, case, form=None, failed_action="", satisfaction_for
         and wf.Status(case.status) in wr.RESULT_NOTIFIED
         and services.may_record_satisfaction(request.user)
     )
+    steps = list(case.steps.select_related("actor", "actor__staff", "result"))
+    # The result the reports count: that of the first deciding step (selectors.settlement_result_of).
+    result = next((s.result for s in steps if hasattr(s, "result") and s.action == wr.result_action(case.track)), None)
+    may_correct = result is not None and services.may_correct_result(request.user, case)
     return {
         "case": case,
-        "steps": [
-            (step, _result_text(case.track, getattr(step, "result", None), en))
-            for step in case.steps.select_related("actor", "actor__staff", "result")
-        ],
+        "steps": [(step, _result_text(case.track, getattr(step, "result", None), en)) for step in steps],
+        "result": result,
+        "result_text": _result_text(case.track, result, en),
+        "result_revisions": _revisions(case.track, result, en),
+        "correction_form": (
+            correction_form or ResultCorrectionForm(track=case.track, initial=ResultCorrectionForm.initial_for(result))
+        ) if may_correct else None,
         "deadlines": deadlines_for(case),
         "actions": actions,
         "form": form or ActionForm(today=today, track=case.track, initial={"on": today}),
@@ -113,6 +121,18 @@ def _result_text(track: str, result, en: bool) -> str:
     return wr.result_summary(track, result.outcome, amounts, english=en)
 
 
+def _revisions(track: str, result, en: bool) -> list[tuple[SettlementResultRevision, str, str]]:
+    """The corrections of the result, oldest first, each with the result before and after it (one query)."""
+    revisions = list(result_revisions(result)) if result is not None else []
+    if not revisions:
+        return []
+    afterwards = [*revisions[1:], result]  # a revision keeps the values it replaced; the next one, what followed
+    return [
+        (revision, _result_text(track, revision, en), _result_text(track, after, en))
+        for revision, after in zip(revisions, afterwards, strict=True)
+    ]
+
+
 def _message(exc: services.CaseActionRefused) -> str:
     return exc.message_en if translation.get_language() == "en" and exc.message_en else exc.message_vi
 
@@ -146,6 +166,30 @@ def case_satisfaction(request: HttpRequest, code: str) -> HttpResponse:
     context = _detail_context(request, case, satisfaction_form=form)
     if context["satisfaction_form"] is None:  # the case is not at a stage where it can be recorded
         context["satisfaction_form"] = form
+    return render(request, "cases/case_detail.html", context, status=422)
+
+
+@login_required
+def case_result_correct(request: HttpRequest, code: str) -> HttpResponse:
+    """Correct the recorded result of the case (services.correct_result), with the reason."""
+    case = get_object_or_404(cases_visible_to(request.user), code=code)
+    if request.method != "POST" or not services.may_correct_result(request.user, case):
+        raise PermissionDenied
+    form = ResultCorrectionForm(request.POST, track=case.track)
+    if form.is_valid():
+        d = form.cleaned_data
+        try:
+            services.correct_result(
+                case=case, actor=request.user, outcome=d["outcome"], amounts=form.result_amounts(), reason=d["reason"]
+            )
+        except services.CaseActionRefused as exc:
+            _refused(form, exc)
+        else:
+            messages.success(request, _("Đã điều chỉnh kết quả giải quyết."))
+            return redirect("cases:case_detail", code=case.code)
+    context = _detail_context(request, case, correction_form=form)
+    if context["correction_form"] is None:  # no result to correct: the refusal is shown on the form
+        context["correction_form"] = form
     return render(request, "cases/case_detail.html", context, status=422)
 
 

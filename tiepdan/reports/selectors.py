@@ -17,7 +17,7 @@ from datetime import date
 
 from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
-from django.db.models import Count, F, Min, Q, QuerySet
+from django.db.models import Count, F, FilteredRelation, Min, Q, QuerySet
 from django.db.models.functions import Coalesce
 from django.utils import timezone
 
@@ -200,17 +200,27 @@ def _settlement_due(end: date, case_ids: Iterable[int] | None = None) -> dict[in
 
 
 def _settlement_results(end: date, unit_ids: list[int] | None = None) -> dict[int, tuple[str, dict[str, float]]]:
-    """Per case: the outcome and the amounts stated by its deciding step dated on or before the cut-off (one
-    query). A result recorded with a step dated after the cut-off does not exist for the period."""
-    qs = SettlementResult.objects.filter(
+    """Per case: the outcome and the amounts stated by its deciding step dated on or before the cut-off, as they
+    stood on the cut-off (one query). A result recorded with a step dated after the cut-off does not exist for
+    the period; a correction recorded after the cut-off is not yet known: the values it replaced count, kept
+    by the first revision after the cut-off (cases.SettlementResultRevision, ADR 0007)."""
+    later = FilteredRelation("revisions", condition=Q(revisions__recorded_on__gt=end))
+    qs = SettlementResult.objects.annotate(later=later).filter(
         step__on__lte=end, step__action__in=sorted({a.value for a in RESULT_ACTIONS.values()})
     )
     if unit_ids is not None:
         qs = qs.filter(step__case__unit_id__in=unit_ids)
+    fields = ("outcome", *AMOUNT_KEYS)
+    rows = qs.order_by("step__on", "step_id", "later__recorded_on", "later__id").values(
+        "step__case_id", "later__id", *fields, *(f"later__{name}" for name in fields)
+    )
     results: dict[int, tuple[str, dict[str, float]]] = {}
-    for row in qs.order_by("step__on", "step_id").values("step__case_id", "outcome", *AMOUNT_KEYS):
-        amounts = {key: float(row[key]) for key in AMOUNT_KEYS if row[key] is not None}
-        results.setdefault(row["step__case_id"], (row["outcome"], amounts))  # the first decision counts
+    for row in rows:
+        if row["step__case_id"] in results:
+            continue  # the first decision counts, as it stood before its first correction after the cut-off
+        prefix = "" if row["later__id"] is None else "later__"
+        amounts = {key: float(row[prefix + key]) for key in AMOUNT_KEYS if row[prefix + key] is not None}
+        results[row["step__case_id"]] = (row[prefix + "outcome"], amounts)
     return results
 
 
