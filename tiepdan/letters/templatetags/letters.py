@@ -68,7 +68,13 @@ def fast_field(bound_field, prefix: str = "") -> str:
         current = "" if raw is None else str(getattr(raw, "pk", raw))
         # Plain string building: format_html per <option> was most of the register page's rendering.
         options = []
-        for value, label in field.choices:
+        if hasattr(field, "queryset"):  # a model's rows: one plain query (its choices would open a server-side
+            # cursor on PostgreSQL: three round trips)
+            choices = [("", field.empty_label)] if field.empty_label is not None else []
+            choices += [(obj.pk, field.label_from_instance(obj)) for obj in field.queryset]
+        else:
+            choices = field.choices
+        for value, label in choices:
             v = str(getattr(value, "value", value))
             options.append(f'<option value="{escape(v)}" {"selected" if v == current else ""}>'
                            f'{conditional_escape(label)}</option>')
