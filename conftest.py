@@ -5,7 +5,26 @@ advisory unit; `handler` and `head` work in the culture division; `outsider` wor
 and must be refused everything of the others' units.
 """
 
+import os
+
 import pytest
+
+DATABASE_FIXTURES = {"db", "transactional_db", "django_db_reset_sequences", "django_db_serialized_rollback"}
+
+
+def pytest_collection_modifyitems(config, items):
+    """TIEPDAN_DATABASE_TESTS_ONLY=1 keeps only the tests that use the database: CI's second pass, on
+    PostgreSQL, needs not run again the tests of pure code (the legal engine, the workflows' Hypothesis
+    properties ...), which the first pass ran and which no database can change."""
+    if os.environ.get("TIEPDAN_DATABASE_TESTS_ONLY") != "1":
+        return
+    keep, drop = [], []
+    for item in items:
+        uses_db = item.get_closest_marker("django_db") or DATABASE_FIXTURES & set(getattr(item, "fixturenames", ()))
+        (keep if uses_db else drop).append(item)
+    if drop:
+        config.hook.pytest_deselected(items=drop)
+        items[:] = keep
 
 # Imports of Django and the apps stay inside the fixtures, so that the pure packages (legal, text,
 # workflow) can be tested with `-p no:django`.

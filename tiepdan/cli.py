@@ -10,6 +10,7 @@
 from __future__ import annotations
 
 import os
+import signal
 import subprocess
 import sys
 
@@ -74,18 +75,26 @@ def _serve(args: list[str]) -> int:
     bind = f"{options.host}:{options.port}"
     sys.stdout.write(f"tiepdan: http://{bind}/\n")
     sys.stdout.flush()
+    # gunicorn: a production WSGI server; whitenoise serves the collected static files.
+    server = subprocess.Popen(
+        [
+            sys.executable, "-m", "gunicorn", "config.wsgi:application",
+            "--bind", bind, "--workers", str(options.workers), "--access-logfile", "-",
+            "--timeout", "120",
+        ]
+    )
+    # Stopped by its service manager (SIGTERM), this process passes the signal on: otherwise gunicorn
+    # would be left running, orphaned, still holding the port.
+    signal.signal(signal.SIGTERM, lambda signum, frame: server.terminate())
     try:
-        # gunicorn: a production WSGI server; whitenoise serves the collected static files.
-        return subprocess.call(
-            [
-                sys.executable, "-m", "gunicorn", "config.wsgi:application",
-                "--bind", bind, "--workers", str(options.workers), "--access-logfile", "-",
-                "--timeout", "120",
-            ]
-        )
-    except KeyboardInterrupt:
+        return server.wait()
+    except KeyboardInterrupt:  # Ctrl-C reaches gunicorn too (same process group): let it finish
+        server.wait(timeout=30)
         return 0
     finally:
+        if server.poll() is None:
+            server.terminate()
+            server.wait(timeout=30)
         if worker is not None:
             worker.terminate()
             worker.wait(timeout=10)

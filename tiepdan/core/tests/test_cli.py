@@ -95,6 +95,18 @@ def test_serve_migrates_and_serves_the_vietnamese_login_page_with_static_files(t
     finally:
         server.terminate()
         server.wait(timeout=20)
+    # Stopping `tiepdan serve` stops gunicorn: nothing is left listening on the port.
+    deadline = time.monotonic() + 20
+    while time.monotonic() < deadline and _listening(port):
+        time.sleep(0.5)
+    assert not _listening(port)
+
+
+def _listening(port: int) -> bool:
+    import socket
+
+    with socket.socket() as s:
+        return s.connect_ex(("127.0.0.1", port)) == 0
 
 
 def test_createuser_makes_a_staff_account_with_unit_and_role(tmp_path):
