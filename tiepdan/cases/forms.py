@@ -103,7 +103,23 @@ def amount_text(value: Decimal | int | None) -> str:
     return f"{Decimal(value).normalize():f}".replace(".", formats.get_format("DECIMAL_SEPARATOR"))
 
 
-class ActionForm(forms.Form):
+class ResultAmounts:
+    """The amount fields of a form that states a settlement result (recorded or corrected)."""
+
+    @property
+    def amount_fields(self):
+        return [self[amount.key] for amount in wr.AMOUNTS]
+
+    def result_amounts(self) -> dict[str, Decimal | int]:
+        """The amounts typed (those left blank or unreadable are not in it)."""
+        return {
+            amount.key: self.cleaned_data[amount.key]
+            for amount in wr.AMOUNTS
+            if self.cleaned_data.get(amount.key) is not None
+        }
+
+
+class ActionForm(ResultAmounts, forms.Form):
     action = forms.ChoiceField(choices=[(a.value, a.value) for a in wf.Action], widget=forms.HiddenInput)
     on = forms.DateField(label=_("Ngày thực hiện (dd/mm/yyyy)"), input_formats=["%d/%m/%Y", "%Y-%m-%d"])
     documents = forms.MultipleChoiceField(
@@ -163,10 +179,6 @@ class ActionForm(forms.Form):
         for amount in wr.AMOUNTS:
             self.fields[amount.key].label = amount.label_en if en else amount.label_vi
 
-    @property
-    def amount_fields(self):
-        return [self[amount.key] for amount in wr.AMOUNTS]
-
     def clean_on(self):
         on = self.cleaned_data["on"]
         if on > self.today:
@@ -184,16 +196,8 @@ class ActionForm(forms.Form):
         _add_result_errors(self, self.track, data.get("outcome", ""), self.result_amounts())
         return data
 
-    def result_amounts(self) -> dict[str, Decimal | int]:
-        """The amounts typed (those left blank or unreadable are not in it)."""
-        return {
-            amount.key: self.cleaned_data[amount.key]
-            for amount in wr.AMOUNTS
-            if self.cleaned_data.get(amount.key) is not None
-        }
 
-
-class ResultCorrectionForm(forms.Form):
+class ResultCorrectionForm(ResultAmounts, forms.Form):
     """A recorded result corrected: the outcome and the amounts as they should read, and why (required)."""
 
     outcome = forms.ChoiceField(label=_("Kết quả giải quyết"), required=False, widget=forms.RadioSelect, choices=[])
@@ -220,22 +224,10 @@ class ResultCorrectionForm(forms.Form):
         """The form filled with the recorded result, to be edited."""
         return {"outcome": result.outcome, **{key: amount_text(getattr(result, key)) for key in wr.AMOUNT_KEYS}}
 
-    @property
-    def amount_fields(self):
-        return [self[amount.key] for amount in wr.AMOUNTS]
-
     def clean(self):
         data = super().clean()
         _add_result_errors(self, self.track, data.get("outcome", ""), self.result_amounts())
         return data
-
-    def result_amounts(self) -> dict[str, Decimal | int]:
-        """The amounts typed (those left blank or unreadable are not in it)."""
-        return {
-            amount.key: self.cleaned_data[amount.key]
-            for amount in wr.AMOUNTS
-            if self.cleaned_data.get(amount.key) is not None
-        }
 
 
 class SatisfactionForm(forms.Form):
