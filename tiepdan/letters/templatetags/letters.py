@@ -54,6 +54,7 @@ def fast_field(bound_field, prefix: str = "") -> str:
     """A filter field rendered in Python: Django's widget templates render each <option> through the
     template engine, which costs more than the whole register query on a 99-commune list."""
     from django.forms import BooleanField, ChoiceField, DateField, Textarea
+    from django.forms.models import ModelChoiceIterator
     from django.utils.html import conditional_escape, escape, format_html
     from django.utils.safestring import mark_safe
 
@@ -68,12 +69,11 @@ def fast_field(bound_field, prefix: str = "") -> str:
         current = "" if raw is None else str(getattr(raw, "pk", raw))
         # Plain string building: format_html per <option> was most of the register page's rendering.
         options = []
-        if hasattr(field, "queryset"):  # a model's rows: one plain query (its choices would open a server-side
-            # cursor on PostgreSQL: three round trips)
+        choices = field.choices
+        if isinstance(choices, ModelChoiceIterator):  # a model's rows: one plain query (the iterator would
+            # open a server-side cursor on PostgreSQL: three round trips); choices set by the view stay
             choices = [("", field.empty_label)] if field.empty_label is not None else []
             choices += [(obj.pk, field.label_from_instance(obj)) for obj in field.queryset]
-        else:
-            choices = field.choices
         for value, label in choices:
             v = str(getattr(value, "value", value))
             options.append(f'<option value="{escape(v)}" {"selected" if v == current else ""}>'
