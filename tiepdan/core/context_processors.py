@@ -1,4 +1,5 @@
 from tiepdan.core.navigation import nav_for
+from tiepdan.notifications.selectors import unread_count
 from tiepdan.org.selectors import roles_of, staff_of
 
 
@@ -11,7 +12,7 @@ def shell(request):
         "nav_items": nav_for(roles),
         "current_staff": staff_of(user),
         "current_roles": sorted(roles, key=lambda r: r.value),
-        "unread_count": user.notifications.filter(read_at__isnull=True).count(),
+        "unread_count": unread_count(user),
         # The current event period(s) and phase, on every staff page (coordination, issue 6).
         "event_periods_now": _event_periods_now(),
     }

@@ -7,6 +7,7 @@ from django.utils import timezone
 from tiepdan.coordination import selectors as coordination_selectors
 from tiepdan.deadlines import selectors as deadline_selectors
 from tiepdan.notifications.models import Notification
+from tiepdan.notifications.selectors import forget_unread_count
 
 
 @login_required
@@ -26,6 +27,7 @@ def notifications(request: HttpRequest) -> HttpResponse:
         Notification.objects.filter(recipient=request.user, read_at__isnull=True).update(
             read_at=timezone.now()
         )
+        forget_unread_count(request.user)
     return render(request, "core/notifications.html", {"notices": notices})
 
 

@@ -20,6 +20,11 @@ def staff_of(user: User) -> Staff | None:
     if cached is not False:
         return cached
     staff = Staff.objects.select_related("unit", "position", "unit__agency").filter(user=user).first()
+    return remember_staff(user, staff)
+
+
+def remember_staff(user: User, staff: Staff | None) -> Staff | None:
+    """Keep the user's staff record on the user object for the rest of the request."""
     user._tiepdan_staff = staff  # type: ignore[union-attr]
     return staff
 
@@ -30,8 +35,13 @@ def roles_of(user: User) -> frozenset[Role]:
     cached = getattr(user, "_tiepdan_roles", None)
     if cached is not None:
         return cached
+    return remember_roles(user, user.groups.values_list("name", flat=True))
+
+
+def remember_roles(user: User, group_names) -> frozenset[Role]:
+    """The user's roles from the names of their groups, kept on the user object for the request."""
     known = {r.value for r in Role}
-    roles = frozenset(Role(name) for name in user.groups.values_list("name", flat=True) if name in known)
+    roles = frozenset(Role(name) for name in group_names if name in known)
     if user.is_superuser:
         roles |= {Role.ADMINISTRATOR}
     user._tiepdan_roles = roles  # type: ignore[union-attr]
