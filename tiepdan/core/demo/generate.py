@@ -94,6 +94,7 @@ class Generator:
         # What was added later (denouncers' identities, dates of replies) draws from a second stream, so
         # that a seed still gives the same citizens, visits and letters (other apps' tests rely on them).
         self.side_rng = random.Random(f"{seed}:side")
+        self.summary_rng = random.Random(f"{seed}:summary")
         self.today = today
         self.start = today - timedelta(days=DAYS)
         self.agency = agency
@@ -215,9 +216,16 @@ class Generator:
             code = self.side_rng.choice(sorted(c for c in set(vocab.DOMAIN_UNITS.values()) if c in self.units))
         return self.units[code]
 
-    def _summary(self, domain: Domain, unit: Unit) -> str:
-        template = self.rng.choice(vocab.SUMMARIES.get(domain.code) or vocab.SUMMARIES["khac"])
-        return template.format(place=geo.commune_name(self.rng.choice(self.communes)), unit=unit.name)
+    def _summary(self, domain: Domain, unit: Unit, matter_type: str) -> str:
+        """A summary of the domain whose opening words agree with the type ("Khiếu nại ..." for a complaint)."""
+        templates = vocab.SUMMARIES.get(domain.code) or vocab.SUMMARIES["khac"]
+        template = self.rng.choice(templates)
+        if vocab.summary_type(template) != matter_type:
+            # Drawn again from a stream of its own, so that the main stream (and the seed's data) stays.
+            fitting = [t for t in templates if vocab.summary_type(t) == matter_type]
+            template = self.summary_rng.choice(fitting or vocab.GENERIC_SUMMARIES[matter_type])
+        place = geo.commune_name(self.rng.choice(self.communes))
+        return template.format(place=place, unit=unit.name, domain=domain.name.lower())
 
     # --- letters ------------------------------------------------------------------------
     def _letter(self) -> tuple[Letter, list[int], list[Identity]]:
@@ -243,7 +251,7 @@ class Generator:
             signer_count=signers,
             transferring_body="Ban Tiếp công dân tỉnh" if channel == Channel.TRANSFERRED else "",
             transfer_doc_number=f"{rng.randint(1, 999)}/BTCD" if channel == Channel.TRANSFERRED else "",
-            summary=self._summary(domain, denounced or unit),
+            summary=self._summary(domain, denounced or unit, matter_type),
             denounced_unit=denounced,
             matter_type=matter_type,
             domain=domain,
@@ -324,7 +332,7 @@ class Generator:
             matter_type=matter_type,
             domain=domain,
             commune_code=rng.choice(self.communes),
-            content=self._summary(domain, unit),
+            content=self._summary(domain, unit, matter_type),
             is_repeat=rng.random() < 0.2,
             outcome=outcome,
             answer_due_on=self._due("TCD-ANSWER-10", day),

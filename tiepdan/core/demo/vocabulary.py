@@ -144,6 +144,41 @@ SUMMARIES = {
     ],
 }
 
+# The opening words of a summary say its type; a generated letter's content agrees with its type.
+TYPE_OPENINGS = {
+    "Khiếu nại": "complaint",
+    "Tố cáo": "denunciation",
+    "Kiến nghị": "petition",
+    "Đề nghị": "petition",
+    "Phản ánh": "feedback",
+}
+
+# For a domain with no summary of the type drawn.
+GENERIC_SUMMARIES = {
+    "complaint": [
+        "Khiếu nại quyết định hành chính của {unit} trong lĩnh vực {domain}",
+        "Khiếu nại việc {unit} không giải quyết hồ sơ của gia đình tại {place} đúng hạn",
+    ],
+    "denunciation": [
+        "Tố cáo cán bộ {unit} có hành vi vi phạm pháp luật trong lĩnh vực {domain}",
+        "Tố cáo cán bộ {unit} lợi dụng chức vụ, quyền hạn gây khó khăn cho người dân tại {place}",
+    ],
+    "petition": [
+        "Kiến nghị {unit} xem xét, tháo gỡ vướng mắc trong lĩnh vực {domain} tại {place}",
+        "Đề nghị {unit} công khai thủ tục trong lĩnh vực {domain}",
+    ],
+    "feedback": [
+        "Phản ánh việc chậm trễ của {unit} trong lĩnh vực {domain} tại {place}",
+        "Phản ánh sai phạm trong lĩnh vực {domain} tại {place} chưa được xử lý",
+    ],
+}
+
+
+def summary_type(summary: str) -> str | None:
+    """The type a summary's opening words give ("Khiếu nại ..." → complaint), or None."""
+    return next((kind for opening, kind in TYPE_OPENINGS.items() if summary.startswith(opening)), None)
+
+
 # Which unit code usually handles a domain (the advisory unit takes what is not listed).
 DOMAIN_UNITS = {
     "van-hoa-nghe-thuat": "ql-van-hoa",

@@ -74,3 +74,18 @@ def test_demo_command_loads_everything_once(capsys):
     assert loaded >= 300  # the generated letters plus the hot-spot build-up of the monitoring demo
     call_command("tiepdan_demo", "--letters", "300", "--if-empty", "--no-progress")
     assert Letter.objects.count() == loaded
+
+
+@pytest.mark.django_db
+def test_a_generated_letter_or_visit_reads_as_its_type():
+    from tiepdan.core.demo.vocabulary import summary_type
+
+    agency = load_demo_organisation()
+    generate(agency=agency, letters=300, seed=11, today=date(2026, 11, 27), progress=False)
+    letters = list(Letter.objects.values_list("matter_type", "summary"))
+    visits = list(Visit.objects.values_list("matter_type", "content"))
+    assert len(letters) == 300
+    assert visits
+    mismatched = [(kind, text) for kind, text in letters + visits if summary_type(text) != kind]
+    assert mismatched == []
+    assert all("{" not in text for _, text in letters + visits)
