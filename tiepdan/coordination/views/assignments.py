@@ -16,6 +16,7 @@ from tiepdan.coordination.views.common import (
     _download,
     _page,
     _require,
+    _submit,
     _today,
     _units,
 )
@@ -117,7 +118,7 @@ def assignment_assign(request: HttpRequest, kind: str, code: str) -> HttpRespons
     context = _assignment_context(request, kind, subject)
     _require(context["can_assign"])
     form = forms.AssignmentForm(request.POST, lead_unit=context["lead_unit"], units=_units(request))
-    assignment = _apply(
+    return _submit(
         request,
         form,
         lambda d: services.assign(
@@ -129,12 +130,11 @@ def assignment_assign(request: HttpRequest, kind: str, code: str) -> HttpRespons
             coordinating_units=list(d["coordinating_units"]),
             now=common._now(),
         ),
+        success=_("Đã lưu phân công."),
+        done=lambda assignment: redirect(assignment.get_absolute_url()),
+        template="coordination/assignment_detail.html",
+        context=lambda: {**context, "assign_form": form},
     )
-    if assignment is not None:
-        messages.success(request, _("Đã lưu phân công."))
-        return redirect(assignment.get_absolute_url())
-    context["assign_form"] = form
-    return render(request, "coordination/assignment_detail.html", context, status=422)
 
 
 @login_required
@@ -174,7 +174,7 @@ def assignment_comment(request: HttpRequest, kind: str, code: str) -> HttpRespon
         raise Http404
     _require(context["can_comment"])
     form = forms.CommentForm(request.POST, request.FILES)
-    event = _apply(
+    return _submit(
         request,
         form,
         lambda d: services.add_comment(
@@ -185,11 +185,10 @@ def assignment_comment(request: HttpRequest, kind: str, code: str) -> HttpRespon
             attachment=d["attachment"],
             now=common._now(),
         ),
+        done=lambda event: redirect(assignment.get_absolute_url()),
+        template="coordination/assignment_detail.html",
+        context=lambda: {**context, "comment_form": form},
     )
-    if event is not None:
-        return redirect(assignment.get_absolute_url())
-    context["comment_form"] = form
-    return render(request, "coordination/assignment_detail.html", context, status=422)
 
 
 @login_required

@@ -4,9 +4,11 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
-from django.http import FileResponse, Http404
+from django.http import FileResponse, Http404, HttpResponse
+from django.shortcuts import render
 from django.utils import timezone
 
 from tiepdan.coordination import services
@@ -53,6 +55,28 @@ def _apply(request, form, call: Callable):
         field = exc.field if exc.field in form.fields else None
         form.add_error(field, str(exc))  # in the active language
         return None
+
+
+def _submit(
+    request,
+    form,
+    save: Callable,
+    *,
+    done: Callable,
+    template: str,
+    context: Callable[[], dict],
+    success: str = "",
+) -> HttpResponse:
+    """A form's page, or a form posted from a detail page. On POST, `save(cleaned_data)`; once saved, the
+    `success` message and `done(saved)` (a redirect). Otherwise `template` with `context()`, which holds
+    the bound form: what was typed stays, beside the errors (422)."""
+    if request.method == "POST":
+        saved = _apply(request, form, save)
+        if saved is not None:
+            if success:
+                messages.success(request, success)
+            return done(saved)
+    return render(request, template, context(), status=422 if form.errors else 200)
 
 
 def _posted(request):

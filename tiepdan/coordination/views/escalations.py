@@ -19,11 +19,11 @@ from tiepdan.coordination.models import (
 )
 from tiepdan.coordination.views import common
 from tiepdan.coordination.views.common import (
-    _apply,
     _my_units,
     _page,
     _posted,
     _require,
+    _submit,
     _today,
     _units,
 )
@@ -75,20 +75,14 @@ def escalation_new(request: HttpRequest) -> HttpResponse:
     if "received_at" in initial:
         initial["received_at"] = timezone.localtime(initial["received_at"])
     form = forms.EscalationForm(_posted(request), initial=initial)
-    if request.method == "POST":
-        escalation = _apply(
-            request,
-            form,
-            lambda d: services.escalate(actor=request.user, unit=unit, now=common._now(), **subject, **d),
-        )
-        if escalation is not None:
-            messages.success(request, _("Đã báo cáo Lãnh đạo sở."))
-            return redirect(escalation.get_absolute_url())
-    return render(
+    return _submit(
         request,
-        "coordination/escalation_new.html",
-        {"form": form, "subject": subject, "unit": unit},
-        status=422 if form.errors else 200,
+        form,
+        lambda d: services.escalate(actor=request.user, unit=unit, now=common._now(), **subject, **d),
+        success=_("Đã báo cáo Lãnh đạo sở."),
+        done=lambda escalation: redirect(escalation.get_absolute_url()),
+        template="coordination/escalation_new.html",
+        context=lambda: {"form": form, "subject": subject, "unit": unit},
     )
 
 
@@ -138,20 +132,14 @@ def escalation_complete(request: HttpRequest, code: str) -> HttpResponse:
     _require(policies.may_escalate(request.user))
     initial = {f: getattr(escalation, f) for f in ("title", "head_count", "place", "summary", "history", "proposal")}
     form = forms.SummaryForm(_posted(request), initial=initial)
-    if request.method == "POST":
-        done = _apply(
-            request,
-            form,
-            lambda d: services.complete_summary(escalation=escalation, actor=request.user, now=common._now(), **d),
-        )
-        if done is not None:
-            messages.success(request, _("Đã hoàn thiện báo cáo tóm tắt."))
-            return redirect(done.get_absolute_url())
-    return render(
+    return _submit(
         request,
-        "coordination/escalation_complete.html",
-        {"escalation": escalation, "form": form},
-        status=422 if form.errors else 200,
+        form,
+        lambda d: services.complete_summary(escalation=escalation, actor=request.user, now=common._now(), **d),
+        success=_("Đã hoàn thiện báo cáo tóm tắt."),
+        done=lambda done: redirect(done.get_absolute_url()),
+        template="coordination/escalation_complete.html",
+        context=lambda: {"escalation": escalation, "form": form},
     )
 
 
@@ -161,21 +149,16 @@ def escalation_direct(request: HttpRequest, code: str) -> HttpResponse:
     escalation = _escalation_or_404(request, code)
     _require(policies.may_direct(request.user))
     form = forms.DirectionForm(request.POST, units=_units(request), users=forms.staff_users())
-    direction = _apply(
+    return _submit(
         request,
         form,
         lambda d: services.record_direction(
             escalation=escalation, actor=request.user, on=_today(), text=d["text"], tasks=form.task_inputs()
         ),
-    )
-    if direction is not None:
-        messages.success(request, _("Đã ghi ý kiến chỉ đạo và giao nhiệm vụ."))
-        return redirect(escalation.get_absolute_url())
-    return render(
-        request,
-        "coordination/escalation_detail.html",
-        _escalation_context(request, escalation, direction_form=form),
-        status=422,
+        success=_("Đã ghi ý kiến chỉ đạo và giao nhiệm vụ."),
+        done=lambda direction: redirect(escalation.get_absolute_url()),
+        template="coordination/escalation_detail.html",
+        context=lambda: _escalation_context(request, escalation, direction_form=form),
     )
 
 
@@ -185,18 +168,13 @@ def escalation_close(request: HttpRequest, code: str) -> HttpResponse:
     escalation = _escalation_or_404(request, code)
     _require(policies.may_direct(request.user))
     form = forms.NoteForm(request.POST)
-    done = _apply(
+    return _submit(
         request,
         form,
         lambda d: services.close_escalation(escalation=escalation, actor=request.user, on=_today(), note=d["note"]),
-    )
-    if done is not None:
-        return redirect(escalation.get_absolute_url())
-    return render(
-        request,
-        "coordination/escalation_detail.html",
-        _escalation_context(request, escalation, close_form=form),
-        status=422,
+        done=lambda done: redirect(escalation.get_absolute_url()),
+        template="coordination/escalation_detail.html",
+        context=lambda: _escalation_context(request, escalation, close_form=form),
     )
 
 
@@ -227,19 +205,14 @@ def task_complete(request: HttpRequest, pk: int) -> HttpResponse:
     _require(policies.may_complete_task(request.user, task))
     today = _today()
     form = forms.CompleteTaskForm(request.POST, today=today)
-    done = _apply(
+    return _submit(
         request,
         form,
         lambda d: services.complete_task(task=task, actor=request.user, on=d["on"], result=d["result"]),
-    )
-    if done is not None:
-        messages.success(request, _("Đã báo cáo hoàn thành nhiệm vụ."))
-        return redirect(done.get_absolute_url())
-    return render(
-        request,
-        "coordination/task_detail.html",
-        {"task": task, "today": today, "state": task.state(today), "can_complete": True, "form": form},
-        status=422,
+        success=_("Đã báo cáo hoàn thành nhiệm vụ."),
+        done=lambda done: redirect(done.get_absolute_url()),
+        template="coordination/task_detail.html",
+        context=lambda: {"task": task, "today": today, "state": task.state(today), "can_complete": True, "form": form},
     )
 
 
@@ -263,19 +236,13 @@ def response_plan_new(request: HttpRequest) -> HttpResponse:
     if escalation:
         initial.update(title=f"Phương án xử lý: {escalation.title[:200]}", situation=escalation.summary)
     form = forms.ResponsePlanForm(_posted(request), units=units, initial=initial)
-    if request.method == "POST":
-        plan = _apply(
-            request,
-            form,
-            lambda d: services.create_response_plan(actor=request.user, on=_today(), escalation=escalation, **d),
-        )
-        if plan is not None:
-            return redirect(plan.get_absolute_url())
-    return render(
+    return _submit(
         request,
-        "coordination/response_plan_new.html",
-        {"form": form, "escalation": escalation},
-        status=422 if form.errors else 200,
+        form,
+        lambda d: services.create_response_plan(actor=request.user, on=_today(), escalation=escalation, **d),
+        done=lambda plan: redirect(plan.get_absolute_url()),
+        template="coordination/response_plan_new.html",
+        context=lambda: {"form": form, "escalation": escalation},
     )
 
 
@@ -306,18 +273,13 @@ def response_plan_action(request: HttpRequest, pk: int) -> HttpResponse:
     plan = get_object_or_404(selectors.response_plans_visible_to(request.user), pk=pk)
     _require(policies.may_add_actions(request.user, plan.unit_id))
     form = forms.TaskForm(request.POST, units=_units(request), users=forms.staff_users())
-    task = _apply(
+    return _submit(
         request,
         form,
         lambda d: services.add_task(actor=request.user, on=_today(), spec=form.task_inputs()[0], response_plan=plan),
-    )
-    if task is not None:
-        return redirect(plan.get_absolute_url())
-    return render(
-        request,
-        "coordination/response_plan_detail.html",
-        _response_plan_context(request, plan, task_form=form),
-        status=422,
+        done=lambda task: redirect(plan.get_absolute_url()),
+        template="coordination/response_plan_detail.html",
+        context=lambda: _response_plan_context(request, plan, task_form=form),
     )
 
 
@@ -339,14 +301,11 @@ def response_plan_finish(request: HttpRequest, pk: int) -> HttpResponse:
     plan = get_object_or_404(selectors.response_plans_visible_to(request.user), pk=pk)
     _require(policies.may_add_actions(request.user, plan.unit_id))
     form = forms.ResultForm(request.POST)
-    done = _apply(
-        request, form, lambda d: services.finish_response_plan(plan=plan, actor=request.user, result=d["result"])
-    )
-    if done is not None:
-        return redirect(plan.get_absolute_url())
-    return render(
+    return _submit(
         request,
-        "coordination/response_plan_detail.html",
-        _response_plan_context(request, plan, result_form=form),
-        status=422,
+        form,
+        lambda d: services.finish_response_plan(plan=plan, actor=request.user, result=d["result"]),
+        done=lambda done: redirect(plan.get_absolute_url()),
+        template="coordination/response_plan_detail.html",
+        context=lambda: _response_plan_context(request, plan, result_form=form),
     )

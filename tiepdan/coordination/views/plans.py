@@ -20,6 +20,7 @@ from tiepdan.coordination.views.common import (
     _page,
     _posted,
     _require,
+    _submit,
     _today,
 )
 from tiepdan.org.models import Unit
@@ -72,28 +73,22 @@ def plan_task_report(request: HttpRequest, pk: int) -> HttpResponse:
     allowed = [u.pk for u in units if policies.may_report_plan_progress(request.user, u.pk)]
     _require(bool(allowed))
     form = forms.PlanProgressForm(_posted(request), units=Unit.objects.filter(pk__in=allowed).order_by("path"))
-    if request.method == "POST":
-        report = _apply(
-            request,
-            form,
-            lambda d: services.report_plan_progress(
-                task=task,
-                unit=d["unit"],
-                actor=request.user,
-                on=today,
-                progress=d["progress"],
-                text=d["text"],
-                is_done=d["is_done"],
-            ),
-        )
-        if report is not None:
-            messages.success(request, _("Đã ghi nhận báo cáo tiến độ."))
-            return redirect("coordination:plan_detail", pk=task.plan_id)
-    return render(
+    return _submit(
         request,
-        "coordination/plan_task_report.html",
-        {"task": task, "form": form},
-        status=422 if form.errors else 200,
+        form,
+        lambda d: services.report_plan_progress(
+            task=task,
+            unit=d["unit"],
+            actor=request.user,
+            on=today,
+            progress=d["progress"],
+            text=d["text"],
+            is_done=d["is_done"],
+        ),
+        success=_("Đã ghi nhận báo cáo tiến độ."),
+        done=lambda report: redirect("coordination:plan_detail", pk=task.plan_id),
+        template="coordination/plan_task_report.html",
+        context=lambda: {"task": task, "form": form},
     )
 
 
@@ -162,18 +157,16 @@ def period_rule(request: HttpRequest, pk: int) -> HttpResponse:
     period = get_object_or_404(selectors.periods_visible_to(request.user), pk=pk)
     _require(policies.may_manage_periods(request.user))
     form = forms.PeriodRuleForm(request.POST)
-    rule = _apply(
+    return _submit(
         request,
         form,
         lambda d: services.set_period_rule(
             period=period, actor=request.user, kind=d["kind"], phases=d["phases"], value=d["value"], note=d["note"]
         ),
-    )
-    if rule is not None:
-        messages.success(request, _("Đã lưu quy tắc của đợt."))
-        return redirect(period.get_absolute_url())
-    return render(
-        request, "coordination/period_detail.html", _period_context(request, period, rule_form=form), status=422
+        success=_("Đã lưu quy tắc của đợt."),
+        done=lambda rule: redirect(period.get_absolute_url()),
+        template="coordination/period_detail.html",
+        context=lambda: _period_context(request, period, rule_form=form),
     )
 
 
@@ -183,18 +176,16 @@ def duty_shift(request: HttpRequest, pk: int) -> HttpResponse:
     period = get_object_or_404(selectors.periods_visible_to(request.user), pk=pk)
     _require(policies.may_manage_roster(request.user))
     form = forms.DutyShiftForm(request.POST, agency=period.agency)
-    shift = _apply(
+    return _submit(
         request,
         form,
         lambda d: services.add_duty_shift(
             period=period, actor=request.user, on=d["on"], kind=d["kind"], staff=d["staff"], phone=d["phone"]
         ),
-    )
-    if shift is not None:
-        messages.success(request, _("Đã thêm vào lịch trực."))
-        return redirect(period.get_absolute_url())
-    return render(
-        request, "coordination/period_detail.html", _period_context(request, period, shift_form=form), status=422
+        success=_("Đã thêm vào lịch trực."),
+        done=lambda shift: redirect(period.get_absolute_url()),
+        template="coordination/period_detail.html",
+        context=lambda: _period_context(request, period, shift_form=form),
     )
 
 

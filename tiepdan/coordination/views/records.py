@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
@@ -15,13 +14,13 @@ from tiepdan.coordination.models import (
     OverLevel,
 )
 from tiepdan.coordination.views.common import (
-    _apply,
     _download,
     _files,
     _my_units,
     _page,
     _posted,
     _require,
+    _submit,
     _today,
     _units,
 )
@@ -52,37 +51,34 @@ def _visible_by_code(request, code: str, kind: str, field: str):
 def over_level_new(request: HttpRequest) -> HttpResponse:
     _require(policies.may_write(request.user))
     form = forms.OverLevelForm(_posted(request), units=_my_units(request), initial={"occurred_on": _today()})
-    if request.method == "POST":
-        event = _apply(
-            request,
-            form,
-            lambda d: services.record_over_level(
-                actor=request.user,
-                unit=d["unit"],
-                level=d["level"],
-                body=d["body"],
-                occurred_on=d["occurred_on"],
-                matter=d["matter"],
-                head_count=d["head_count"],
-                case=_visible_by_code(request, d["case_code"], "vu-viec", "case_code"),
-                letter=_visible_by_code(request, d["letter_code"], "don", "letter_code"),
-                returned_letter=_visible_by_code(request, d["returned_letter_code"], "don", "returned_letter_code"),
-                note=d["note"],
-            ),
-        )
-        if event is not None:
-            messages.success(request, _("Đã ghi nhận vụ việc vượt cấp."))
-            return redirect("coordination:over_level_list")
-    return render(
+    return _submit(
         request,
-        "coordination/form_page.html",
-        _form_page(form, _("Ghi nhận vụ việc vượt cấp")),
-        status=422 if form.errors else 200,
+        form,
+        lambda d: services.record_over_level(
+            actor=request.user,
+            unit=d["unit"],
+            level=d["level"],
+            body=d["body"],
+            occurred_on=d["occurred_on"],
+            matter=d["matter"],
+            head_count=d["head_count"],
+            case=_visible_by_code(request, d["case_code"], "vu-viec", "case_code"),
+            letter=_visible_by_code(request, d["letter_code"], "don", "letter_code"),
+            returned_letter=_visible_by_code(request, d["returned_letter_code"], "don", "returned_letter_code"),
+            note=d["note"],
+        ),
+        success=_("Đã ghi nhận vụ việc vượt cấp."),
+        done=lambda event: redirect("coordination:over_level_list"),
+        **_form_page(form, _("Ghi nhận vụ việc vượt cấp")),
     )
 
 
 def _form_page(form, title: str, multipart: bool = False) -> dict:
-    return {"form": form, "title": title, "multipart": multipart}
+    """The arguments of `_submit` for the shared page of a record's form."""
+    return {
+        "template": "coordination/form_page.html",
+        "context": lambda: {"form": form, "title": title, "multipart": multipart},
+    }
 
 
 # --- mediation and dialogue --------------------------------------------------------------------
@@ -98,32 +94,25 @@ def mediation_list(request: HttpRequest) -> HttpResponse:
 def mediation_new(request: HttpRequest) -> HttpResponse:
     _require(policies.may_write(request.user))
     form = forms.MediationForm(_posted(request), units=_my_units(request))
-    if request.method == "POST":
-        session = _apply(
-            request,
-            form,
-            lambda d: services.record_mediation(
-                actor=request.user,
-                kind=d["kind"],
-                organiser_unit=d["organiser_unit"],
-                held_on=d["held_on"],
-                place=d["place"],
-                matter=d["matter"],
-                participants=d["participants"],
-                case=_visible_by_code(request, d["case_code"], "vu-viec", "case_code"),
-                director_attends=d["director_attends"],
-                notice_sent_on=d["notice_sent_on"],
-                minutes=d["minutes"],
-                outcome=d["outcome"],
-            ),
-        )
-        if session is not None:
-            return redirect(session.get_absolute_url())
-    return render(
+    return _submit(
         request,
-        "coordination/form_page.html",
-        _form_page(form, _("Ghi nhận buổi hòa giải, đối thoại")),
-        status=422 if form.errors else 200,
+        form,
+        lambda d: services.record_mediation(
+            actor=request.user,
+            kind=d["kind"],
+            organiser_unit=d["organiser_unit"],
+            held_on=d["held_on"],
+            place=d["place"],
+            matter=d["matter"],
+            participants=d["participants"],
+            case=_visible_by_code(request, d["case_code"], "vu-viec", "case_code"),
+            director_attends=d["director_attends"],
+            notice_sent_on=d["notice_sent_on"],
+            minutes=d["minutes"],
+            outcome=d["outcome"],
+        ),
+        done=lambda session: redirect(session.get_absolute_url()),
+        **_form_page(form, _("Ghi nhận buổi hòa giải, đối thoại")),
     )
 
 
@@ -146,20 +135,13 @@ def dissemination_list(request: HttpRequest) -> HttpResponse:
 def dissemination_new(request: HttpRequest) -> HttpResponse:
     _require(policies.may_write(request.user))
     form = forms.DisseminationForm(_posted(request), _files(request), units=_my_units(request))
-    if request.method == "POST":
-        session = _apply(
-            request,
-            form,
-            lambda d: services.record_dissemination(actor=request.user, **d),
-        )
-        if session is not None:
-            messages.success(request, _("Đã ghi nhận buổi tuyên truyền, phổ biến pháp luật."))
-            return redirect("coordination:dissemination_list")
-    return render(
+    return _submit(
         request,
-        "coordination/form_page.html",
-        _form_page(form, _("Ghi nhận buổi tuyên truyền, phổ biến pháp luật"), multipart=True),
-        status=422 if form.errors else 200,
+        form,
+        lambda d: services.record_dissemination(actor=request.user, **d),
+        success=_("Đã ghi nhận buổi tuyên truyền, phổ biến pháp luật."),
+        done=lambda session: redirect("coordination:dissemination_list"),
+        **_form_page(form, _("Ghi nhận buổi tuyên truyền, phổ biến pháp luật"), multipart=True),
     )
 
 
@@ -190,29 +172,22 @@ def review_list(request: HttpRequest) -> HttpResponse:
 def review_new(request: HttpRequest) -> HttpResponse:
     _require(policies.may_write(request.user))
     form = forms.ReviewForm(_posted(request), units=_my_units(request))
-    if request.method == "POST":
-        review = _apply(
-            request,
-            form,
-            lambda d: services.create_review(
-                actor=request.user,
-                unit=d["unit"],
-                title=d["title"],
-                held_on=d["held_on"],
-                what_happened=d["what_happened"],
-                went_well=d["went_well"],
-                went_badly=d["went_badly"],
-                period=d["period"],
-                case=_visible_by_code(request, d["case_code"], "vu-viec", "case_code"),
-            ),
-        )
-        if review is not None:
-            return redirect(review.get_absolute_url())
-    return render(
+    return _submit(
         request,
-        "coordination/form_page.html",
-        _form_page(form, _("Rút kinh nghiệm")),
-        status=422 if form.errors else 200,
+        form,
+        lambda d: services.create_review(
+            actor=request.user,
+            unit=d["unit"],
+            title=d["title"],
+            held_on=d["held_on"],
+            what_happened=d["what_happened"],
+            went_well=d["went_well"],
+            went_badly=d["went_badly"],
+            period=d["period"],
+            case=_visible_by_code(request, d["case_code"], "vu-viec", "case_code"),
+        ),
+        done=lambda review: redirect(review.get_absolute_url()),
+        **_form_page(form, _("Rút kinh nghiệm")),
     )
 
 
@@ -238,13 +213,11 @@ def review_measure(request: HttpRequest, pk: int) -> HttpResponse:
     review = get_object_or_404(selectors.reviews_visible_to(request.user), pk=pk)
     _require(policies.may_add_actions(request.user, review.unit_id))
     form = forms.TaskForm(request.POST, units=_units(request), users=forms.staff_users())
-    task = _apply(
+    return _submit(
         request,
         form,
         lambda d: services.add_task(actor=request.user, on=_today(), spec=form.task_inputs()[0], review=review),
-    )
-    if task is not None:
-        return redirect(review.get_absolute_url())
-    return render(
-        request, "coordination/review_detail.html", _review_context(request, review, task_form=form), status=422
+        done=lambda task: redirect(review.get_absolute_url()),
+        template="coordination/review_detail.html",
+        context=lambda: _review_context(request, review, task_form=form),
     )
