@@ -132,6 +132,7 @@ def main() -> None:
     last_id = Letter.objects.order_by("-id").values_list("id", flat=True).first()
     codes = list(Letter.objects.filter(id__in=[rng.randint(1, last_id) for _ in range(200)])
                  .values_list("code", flat=True))[: args.runs]
+    _track_deadlines(codes)
     results = {
         "register": _measure(client, [("/don/", q) for q in REGISTER_QUERIES], args.runs),
         "register_unit": _measure(unit_client, [("/don/", q) for q in REGISTER_QUERIES], args.runs),
@@ -153,6 +154,22 @@ def main() -> None:
         **results,
         "export": export,
     }, ensure_ascii=False))
+
+
+def _track_deadlines(codes: list[str]) -> None:
+    """The handling time limit of each letter timed, as registration tracks it (the generator leaves the
+    deadlines out): the letter page then shows its time limit with the explanation, as in use."""
+    from tiepdan.common.choices import MatterType
+    from tiepdan.deadlines.models import Deadline
+    from tiepdan.deadlines.services import track
+    from tiepdan.letters.models import Letter
+
+    tracked = set(Deadline.objects.filter(content_type__model="letter").values_list("object_id", flat=True))
+    for letter in Letter.objects.filter(code__in=codes).select_related("unit"):
+        if letter.pk not in tracked:
+            rule = "TC-INIT" if letter.matter_type == MatterType.DENUNCIATION else "XLD-TIME"
+            track(subject=letter, unit=letter.unit, rule_id=rule, start=letter.received_on,
+                  label=f"Xử lý đơn {letter.code}")
 
 
 def _export(client, export_rows: int) -> dict:
