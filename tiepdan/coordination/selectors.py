@@ -375,16 +375,12 @@ def subject_for(user, kind: str, code: str):
 def unassigned(user, *, limit: int = 50) -> dict[str, list]:
     """Open cases and letters still waiting for an assignment, in the units the user may see."""
     from tiepdan.cases.selectors import cases_visible_to
-    from tiepdan.letters.models import LetterStatus
-    from tiepdan.letters.selectors import letters_visible_to
+    from tiepdan.letters.selectors import letters_visible_to, only_open
 
     cases = cases_visible_to(user).filter(closed_on__isnull=True, assignment__isnull=True).order_by("due_on", "id")
-    letters = (
-        letters_visible_to(user)
-        .exclude(status=LetterStatus.DISPOSED)
-        .filter(assignment__isnull=True)
-        .order_by("due_on", "id")
-    )
+    # Open letters, not "not disposed": a split letter waits for nothing (its parts do), and `<>` reads the
+    # whole register where the partial index of open letters reads them in due order.
+    letters = only_open(letters_visible_to(user)).filter(assignment__isnull=True).order_by("due_on", "id")
     return {"cases": list(cases[:limit]), "letters": list(letters[:limit])}
 
 

@@ -11,6 +11,7 @@ from uuid import uuid4
 
 from django.conf import settings
 from django.db import models
+from django.db.models import Q
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
@@ -136,6 +137,12 @@ class Letter(models.Model):
             models.Index(fields=["domain", "received_on"], name="letter_domain_received"),
             models.Index(fields=["commune_code", "received_on"], name="letter_commune_received"),
             models.Index(fields=["signer_count", "received_on"], name="letter_signers_received"),
+            # Open letters by due date ("waiting for an assignment", most urgent first), in the agency and in
+            # a unit: a small share of the register, walked in order instead of sorting every open letter.
+            models.Index(fields=["due_on", "id"], name="letter_open_due", condition=Q(status__in=OPEN_STATUSES)),
+            models.Index(
+                fields=["unit", "due_on", "id"], name="letter_open_unit_due", condition=Q(status__in=OPEN_STATUSES)
+            ),
         ]
 
     def __str__(self) -> str:

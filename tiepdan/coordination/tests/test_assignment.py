@@ -229,3 +229,15 @@ def test_an_over_level_matter_is_flagged_on_the_assignment_list(clock, client, c
     body = client.get(reverse("coordination:assignment_list")).content.decode()
     row = body.split(culture_case.code, 1)[1].split("</td>", 1)[0]
     assert "Vượt cấp" in row
+
+
+def test_letters_awaiting_assignment_are_the_open_ones_most_urgent_first(make_letter, head):
+    from tiepdan.coordination.selectors import unassigned
+    from tiepdan.letters.models import LetterStatus
+
+    later = make_letter(due_on=date(2026, 3, 20))
+    sooner = make_letter(due_on=date(2026, 3, 10), status=LetterStatus.CLASSIFIED)
+    make_letter(due_on=date(2026, 3, 5), status=LetterStatus.DISPOSED)
+    make_letter(due_on=date(2026, 3, 6), status=LetterStatus.SPLIT)  # its parts wait, not the letter
+    make_letter("bao-tang", due_on=date(2026, 3, 1))  # another unit's
+    assert [letter.code for letter in unassigned(head)["letters"]] == [sooner.code, later.code]
