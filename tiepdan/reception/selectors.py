@@ -52,6 +52,14 @@ def _participants() -> Prefetch:
     )
 
 
+def _letters() -> Prefetch:
+    # In id order: with the letters' default order (newest received first) SQLite walks the whole register
+    # by date instead of looking the visits' letters up by their visit (2 s a page on a million letters).
+    from tiepdan.letters.models import Letter
+
+    return Prefetch("letters", queryset=Letter.objects.order_by("id"))
+
+
 # --- the reception book -----------------------------------------------------------------------------
 
 
@@ -91,7 +99,7 @@ def reception_book(user, filters: BookFilters) -> QuerySet[Visit]:
         qs = qs.filter(is_repeat=True)
     if filters.commune_code:
         qs = qs.filter(commune_code=filters.commune_code)
-    return qs.order_by("received_at", "id").prefetch_related(_participants(), "denouncers", "letters")
+    return qs.order_by("received_at", "id").prefetch_related(_participants(), "denouncers", _letters())
 
 
 def book_officers(user) -> QuerySet[Staff]:
@@ -262,7 +270,7 @@ def session_visits(session: ReceptionSession) -> QuerySet[Visit]:
                 leader_mode="scheduled")
         )
         .select_related("unit", "domain", "leader").order_by("received_at", "id")
-        .prefetch_related(_participants(), "denouncers", "letters")
+        .prefetch_related(_participants(), "denouncers", _letters())
     )
 
 
