@@ -147,6 +147,10 @@ class Letter(models.Model):
             # million rows per visit (all the NULLs) and it walks the register instead (2 s for one visit's
             # letters). A lookup by visit implies IS NOT NULL, so this index is used, with the right figures.
             models.Index(fields=["visit"], name="letter_visit", condition=Q(visit__isnull=False)),
+            # The same for the few letters linked as duplicates or split into parts: a matter's letters
+            # (`id = root OR duplicate_of = root`) were read by scanning every letter.
+            models.Index(fields=["duplicate_of"], name="letter_duplicates", condition=Q(duplicate_of__isnull=False)),
+            models.Index(fields=["split_from"], name="letter_parts", condition=Q(split_from__isnull=False)),
         ]
 
     def __str__(self) -> str:
