@@ -62,7 +62,19 @@ class Case(models.Model):
         verbose_name = _("vụ việc")
         verbose_name_plural = _("vụ việc")
         ordering = ["-accepted_on", "-id"]
-        indexes = [models.Index(fields=["unit", "status"], name="case_unit_status")]
+        indexes = [
+            models.Index(fields=["unit", "status"], name="case_unit_status"),
+            # The case list's order (newest accepted first) within a unit and within a track: read in order and
+            # stopped at the page's end (SQLite sorted a unit's 20,000 cases, joined, for each page).
+            models.Index(fields=["unit", "-accepted_on", "-id"], name="case_unit_recent"),
+            models.Index(fields=["track", "-accepted_on", "-id"], name="case_track_recent"),
+            # Open cases by due date (awaiting assignment, most urgent first), in the agency and in a unit:
+            # walked in order and stopped at the page's end, instead of joining and sorting every open case.
+            models.Index(fields=["due_on", "id"], name="case_open_due", condition=models.Q(closed_on__isnull=True)),
+            models.Index(
+                fields=["unit", "due_on", "id"], name="case_open_unit_due", condition=models.Q(closed_on__isnull=True)
+            ),
+        ]
 
     def __str__(self) -> str:
         return self.code

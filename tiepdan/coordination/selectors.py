@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 
 from django.contrib.contenttypes.models import ContentType
-from django.db.models import Count, Q, QuerySet
+from django.db.models import Count, Exists, OuterRef, Q, QuerySet
 
 from tiepdan.common.i18n import pick
 from tiepdan.coordination import rules
@@ -377,10 +377,22 @@ def unassigned(user, *, limit: int = 50) -> dict[str, list]:
     from tiepdan.cases.selectors import cases_visible_to
     from tiepdan.letters.selectors import letters_visible_to, only_open
 
-    cases = cases_visible_to(user).filter(closed_on__isnull=True, assignment__isnull=True).order_by("due_on", "id")
+    # NOT EXISTS rather than an outer join to the assignments: PostgreSQL then plans an anti-join it can
+    # estimate, and walks the partial index of open cases (letters) in due order up to the limit instead of
+    # joining and sorting all of them.
+    cases = (
+        cases_visible_to(user)
+        .filter(closed_on__isnull=True)
+        .filter(~Exists(Assignment.objects.filter(case_id=OuterRef("pk"))))
+        .order_by("due_on", "id")
+    )
     # Open letters, not "not disposed": a split letter waits for nothing (its parts do), and `<>` reads the
     # whole register where the partial index of open letters reads them in due order.
-    letters = only_open(letters_visible_to(user)).filter(assignment__isnull=True).order_by("due_on", "id")
+    letters = (
+        only_open(letters_visible_to(user))
+        .filter(~Exists(Assignment.objects.filter(letter_id=OuterRef("pk"))))
+        .order_by("due_on", "id")
+    )
     return {"cases": list(cases[:limit]), "letters": list(letters[:limit])}
 
 
