@@ -1,7 +1,8 @@
 """Lookups along the sparse links (a letter's visit, duplicates and parts; a visit's parts) and the open
 letters in due order use an index on SQLite even with the statistics of a large archive, where almost every
 letter has no visit, no duplicate and no parent: ANALYZE then records a million rows under NULL for the
-plain foreign-key indexes, and the planner used to walk the whole register instead (seconds a page).
+plain foreign-key indexes, and the planner used to walk the whole register instead (seconds a page). A
+unit's cases are read in the case list's order, and the open ones in due order, from their indexes.
 
 The statistics are written by hand (sqlite_stat1), as ANALYZE would leave them on 1,000,000 letters and
 500,000 visits; the plans are read with EXPLAIN QUERY PLAN."""
@@ -88,3 +89,18 @@ def test_open_letters_are_read_in_due_order_from_their_index(large_archive, head
     plan = _plan(only_open(Letter.objects.filter(unit_id=large_archive[0].unit_id)).order_by("due_on", "id")[:20])
     assert "letter_open_unit_due" in plan, plan
     assert [letter.due_on for letter in unassigned(head)["letters"]] == [date(2026, 3, 10), date(2026, 3, 20)]
+
+
+def test_a_unit_s_cases_are_read_in_the_list_s_order_and_open_ones_in_due_order(large_archive, handler):
+    from tiepdan.cases.models import Case
+    from tiepdan.cases.selectors import cases_visible_to
+
+    root, _ = large_archive
+    Case.objects.create(track="complaint_first", status="accepted", unit=root.unit, letter=root, title="Vụ việc",
+                        accepted_on=date(2026, 3, 5), due_on=date(2026, 4, 5))
+    _skew("cases_case", 100_000, {})
+    plan = _plan(cases_visible_to(handler)[:50])
+    assert "case_unit_recent" in plan, plan
+    plan = _plan(cases_visible_to(handler).filter(closed_on__isnull=True).order_by("due_on", "id")[:20])
+    assert "case_open_unit_due" in plan, plan
+    assert [case.title for case in unassigned(handler)["cases"]] == ["Vụ việc"]
